@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"errors"
+	"testing"
+)
+
+// parseCases are small posts, each an edge case of reading a file. They
+// also seed the fuzz targets.
+var parseCases = []struct {
+	name   string
+	src    string
+	format Format
+	fm     string // front matter text between the delimiters
+	body   string
+	nl     string
+	err    error  // sentinel of the expected *ParseError
+	at     [2]int // its line and column
+}{
+	{name: "YAML front matter", src: "---\ntitle: 안녕\n---\n본문\n", format: FormatYAML, fm: "title: 안녕\n", body: "본문\n", nl: "\n"},
+	{name: "YAML front matter CRLF", src: "---\r\ntitle: a\r\ntags: [x, y]\r\n---\r\nbody\r\n", format: FormatYAML, fm: "title: a\r\ntags: [x, y]\r\n", body: "body\r\n", nl: "\r\n"},
+	{name: "Byte order mark", src: "\uFEFF---\ntitle: a\n---\nbody\n", format: FormatYAML, fm: "title: a\n", body: "body\n", nl: "\n"},
+	{name: "Empty front matter", src: "---\n---\nbody\n", format: FormatYAML, fm: "", body: "body\n", nl: "\n"},
+	{name: "Front matter of comments only", src: "---\n# nothing yet\n---\n", format: FormatYAML, fm: "# nothing yet\n", body: "", nl: "\n"},
+	{name: "Dots terminator", src: "---\ntitle: a\n...\nbody\n", format: FormatYAML, fm: "title: a\n", body: "body\n", nl: "\n"},
+	{name: "Trailing spaces on delimiters", src: "---  \ntitle: a\n--- \t\nbody", format: FormatYAML, fm: "title: a\n", body: "body", nl: "\n"},
+	{name: "Close line at end of file without newline", src: "---\ntitle: a\n---", format: FormatYAML, fm: "title: a\n", body: "", nl: "\n"},
+	{name: "No front matter", src: "# 제목\n\n본문\n", format: FormatNone, fm: "", body: "# 제목\n\n본문\n", nl: "\n"},
+	{name: "Thematic break alone is not front matter", src: "---", format: FormatNone, body: "---", nl: "\n"},
+	{name: "Blank line before dashes is not front matter", src: "\n---\ntitle: a\n---\n", format: FormatNone, body: "\n---\ntitle: a\n---\n", nl: "\n"},
+	{name: "Body with its own rules", src: "---\ntitle: a\n---\ntext\n\n---\n\nmore\n", format: FormatYAML, fm: "title: a\n", body: "text\n\n---\n\nmore\n", nl: "\n"},
+	{name: "TOML front matter", src: "+++\ntitle = \"안녕\"\ntags = [\"a\"]\n+++\nbody\n", format: FormatTOML, fm: "title = \"안녕\"\ntags = [\"a\"]\n", body: "body\n", nl: "\n"},
+	{name: "Unclosed", src: "---\ntitle: a\nbody\n", format: FormatYAML, err: ErrUnclosed, at: [2]int{1, 1}},
+	{name: "Unclosed after BOM", src: "\uFEFF---\ntitle: a\n", format: FormatYAML, err: ErrUnclosed, at: [2]int{1, 1}},
+	{name: "Duplicate key", src: "---\ntitle: a\ndate: 2022-01-01\ntitle: b\n---\n", format: FormatYAML, err: ErrDuplicateKey, at: [2]int{4, 1}},
+	{name: "Duplicate nested key", src: "---\nimage:\n  path: a\n  path: b\n---\n", format: FormatYAML, err: ErrDuplicateKey, at: [2]int{4, 3}},
+	{name: "Tab indent", src: "---\ntitle: a\nimage:\n\tpath: a\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{4, 1}},
+	{name: "Bad YAML", src: "---\ntitle: a: b\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{2, 1}},
+	{name: "Bad date", src: "---\ntitle: a\ndate: 2022-13-45\n---\n", format: FormatYAML, err: ErrBadDate, at: [2]int{3, 7}},
+	{name: "Bad last_modified_at", src: "---\nlast_modified_at: '2022-02-30'\n---\n", format: FormatYAML, err: ErrBadDate, at: [2]int{2, 19}},
+	{name: "Second YAML document", src: "---\ntitle: a\n--- b\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{3, 1}},
+	{name: "Not a mapping", src: "---\n- a\n- b\n---\n", format: FormatYAML, err: ErrNotMapping, at: [2]int{2, 1}},
+	{name: "A single value is not a mapping", src: "---\njust text\n---\n", format: FormatYAML, err: ErrNotMapping, at: [2]int{2, 1}},
+	{name: "Bad TOML", src: "+++\ntitle = \n+++\n", format: FormatTOML, err: ErrSyntax, at: [2]int{2, 9}},
+	{name: "Binary", src: "---\ntitle: a\x00\n---\n", err: ErrBinary, at: [2]int{2, 9}},
+	{name: "Non-UTF-8", src: "---\ntitle: \xb0\xa1\n---\n", err: ErrNotUTF8, at: [2]int{2, 8}},
+	{name: "Non-UTF-8 after Korean", src: "한글\xff", err: ErrNotUTF8, at: [2]int{1, 3}},
+	{name: "Empty file", src: "", err: ErrEmpty},
+}
+
+func TestParse(t *testing.T) {
+	for _, tc := range parseCases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Parse("post.md", []byte(tc.src))
+			if got := string(p.Bytes()); got != tc.src {
+				t.Fatalf("Bytes changed the file:\n%s", visible(got))
+			}
+			if tc.err != nil {
+				var perr *ParseError
+				if !errors.As(p.Err(), &perr) || !errors.Is(perr, tc.err) {
+					t.Fatalf("error = %v, want a *ParseError for %v", p.Err(), tc.err)
+				}
+				if perr.Line != tc.at[0] || perr.Col != tc.at[1] || perr.Path != "post.md" {
+					t.Errorf("error at %s:%d:%d, want post.md:%d:%d (%v)", perr.Path, perr.Line, perr.Col, tc.at[0], tc.at[1], perr)
+				}
+				if err := p.Set("title", "x"); !errors.Is(err, ErrUnparsed) {
+					t.Errorf("Set on a post that did not parse = %v, want ErrUnparsed", err)
+				}
+				if err := p.Remove("title"); !errors.Is(err, ErrUnparsed) {
+					t.Errorf("Remove on a post that did not parse = %v, want ErrUnparsed", err)
+				}
+				if string(p.Bytes()) != tc.src {
+					t.Errorf("a refused edit changed the bytes")
+				}
+				return
+			}
+			if p.Err() != nil {
+				t.Fatalf("unexpected error: %v", p.Err())
+			}
+			if p.Format() != tc.format {
+				t.Errorf("format = %v, want %v", p.Format(), tc.format)
+			}
+			assertSame(t, "front matter", string(p.FrontMatter()), tc.fm)
+			assertSame(t, "body", string(p.Body()), tc.body)
+			assertSame(t, "newline", p.Newline(), tc.nl)
+		})
+	}
+}
+
+func TestParseErrorMessage(t *testing.T) {
+	p := Parse("_posts/2022-01-01-a.md", []byte("---\ntitle: a\ntitle: b\n---\n"))
+	want := `_posts/2022-01-01-a.md:3:1: key "title" is already set on line 2`
+	if p.Err() == nil || p.Err().Error() != want {
+		t.Errorf("error = %v, want %s", p.Err(), want)
+	}
+	if p := Parse("empty.md", nil); p.Err() == nil || p.Err().Error() != "empty.md: file is empty" {
+		t.Errorf("empty file error = %v", p.Err())
+	}
+}
+
+func TestRawEditBringsFieldsBack(t *testing.T) {
+	p := Parse("a.md", []byte("---\ntitle: [oops\n---\nbody\n"))
+	if p.Err() == nil {
+		t.Fatal("bad YAML parsed")
+	}
+	p.SetRaw([]byte("---\ntitle: fixed\n---\nbody\n"))
+	if p.Err() != nil {
+		t.Fatalf("fixed text still fails: %v", p.Err())
+	}
+	if title, _ := p.String("title"); title != "fixed" {
+		t.Errorf("title = %q", title)
+	}
+}
+
+func TestFields(t *testing.T) {
+	p := Parse("a.md", []byte("---\ntitle: \"제목\"\ntags: [a, b]\ncategories:\n  - 블로그\npin: true\nimage:\n  path: /a.png\n  alt: 그림\ndate: 2022-01-01 17:30:00 +0900\nsolo: one\n---\n"))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	if got := p.Keys(); len(got) != 7 || got[0] != "title" || got[6] != "solo" {
+		t.Errorf("Keys = %q", got)
+	}
+	if s, ok := p.String("title"); !ok || s != "제목" {
+		t.Errorf("title = %q, %v", s, ok)
+	}
+	if l, ok := p.Strings("categories"); !ok || len(l) != 1 || l[0] != "블로그" {
+		t.Errorf("categories = %q, %v", l, ok)
+	}
+	if l, ok := p.Strings("solo"); !ok || len(l) != 1 {
+		t.Errorf("a single value as a list = %q, %v", l, ok)
+	}
+	if b, ok := p.Bool("pin"); !ok || !b {
+		t.Errorf("pin = %v, %v", b, ok)
+	}
+	if s, ok := p.String("image.alt"); !ok || s != "그림" {
+		t.Errorf("image.alt = %q, %v", s, ok)
+	}
+	if _, ok := p.String("image"); ok {
+		t.Error("a mapping read as a string")
+	}
+	if d, ok := p.Date("date"); !ok || d.Zone != ZoneExplicit || d.Wall.Hour() != 17 {
+		t.Errorf("date = %+v, %v", d, ok)
+	}
+	if _, ok := p.Get("nope.deeper"); ok {
+		t.Error("found a field that is not there")
+	}
+}
+
+func TestTOMLFields(t *testing.T) {
+	p := Parse("a.md", []byte("+++\ntitle = \"안녕\"\ntags = [\"a\", \"b\"]\ndraft = true\n\n[params]\nx = 1\n+++\nbody\n"))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	if got := p.Keys(); len(got) != 3 {
+		t.Errorf("Keys = %q", got)
+	}
+	if err := p.Set("title", "바뀐: 제목"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Set("description", "새 설명"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Remove("draft"); err != nil {
+		t.Fatal(err)
+	}
+	want := "+++\ntitle = \"바뀐: 제목\"\ntags = [\"a\", \"b\"]\ndescription = \"새 설명\"\n\n[params]\nx = 1\n+++\nbody\n"
+	assertSame(t, "TOML after edits", string(p.Bytes()), want)
+	if err := p.Set("params.x", 2); !errors.Is(err, ErrRawOnly) {
+		t.Errorf("nested TOML edit = %v, want ErrRawOnly", err)
+	}
+}

@@ -1,0 +1,179 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// tomlFormat reads Hugo's "+++" front matter.
+var tomlFormat = frontmatter.NewFormat("+++", "+++", toml.Unmarshal)
+
+// parseTOML decodes the front matter between "+++" lines.
+func (p *Post) parseTOML() {
+	m := map[string]any{}
+	open := 0
+	if p.HasBOM() {
+		open = len(bom)
+	}
+	_, err := frontmatter.Parse(bytes.NewReader(p.src[open:p.body]), &m, tomlFormat)
+	if err != nil {
+		line, col := p.fmLine(), 1
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			line += perr.Position.Line - 1
+			col = max(perr.Position.Col, 1)
+			err = errors.New(perr.Message)
+		}
+		p.fail(&ParseError{Path: p.Path, Line: line, Col: col, Msg: "front matter: " + err.Error(), Err: ErrSyntax})
+		return
+	}
+	p.toml = m
+}
+
+// tomlKey matches a top-level "key = value" line and captures the key.
+var tomlKey = regexp.MustCompile(`^([A-Za-z0-9_-]+|"[^"]*")\s*=`)
+
+// tomlLines finds the top-level key lines, those before the first
+// [table] header, and where that region ends.
+func (p *Post) tomlLines() (keys map[string][2]int, order []string, end int) {
+	keys = map[string][2]int{}
+	for at := p.fmFrom; at < p.fmTo; {
+		line, next := cutLine(p.src, at)
+		t := bytes.TrimSpace(line)
+		if bytes.HasPrefix(t, []byte("[")) {
+			return keys, order, at
+		}
+		if m := tomlKey.FindSubmatch(t); m != nil {
+			k := strings.Trim(string(m[1]), `"`)
+			keys[k] = [2]int{at, next}
+			order = append(order, k)
+		}
+		at = next
+	}
+	return keys, order, p.fmTo
+}
+
+func (p *Post) tomlKeys() []string {
+	_, order, _ := p.tomlLines()
+	return order
+}
+
+func (p *Post) tomlGet(path string) (any, bool) {
+	var v any = p.toml
+	for _, k := range splitPath(path) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[k]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func (p *Post) tomlStrings(path string) ([]string, bool) {
+	v, ok := p.tomlGet(path)
+	switch v := v.(type) {
+	case string:
+		return []string{v}, ok
+	case []any:
+		list := make([]string, 0, len(v))
+		for _, e := range v {
+			s, isStr := e.(string)
+			if !isStr {
+				return nil, false
+			}
+			list = append(list, s)
+		}
+		return list, ok
+	}
+	return nil, false
+}
+
+// tomlSet sets a top-level key, on its own single line.
+func (p *Post) tomlSet(keys []string, n *yaml.Node) error {
+	if len(keys) != 1 {
+		return fmt.Errorf("set %s: %w", strings.Join(keys, "."), ErrRawOnly)
+	}
+	v, err := tomlValue(n)
+	if err != nil {
+		return fmt.Errorf("set %s: %w", keys[0], err)
+	}
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(map[string]any{keys[0]: v}); err != nil {
+		return fmt.Errorf("set %s: %w", keys[0], err)
+	}
+	text := strings.TrimSuffix(b.String(), "\n") + p.nl
+	lines, order, end := p.tomlLines()
+	if span, ok := lines[keys[0]]; ok {
+		if !p.tomlSingleLine(span) {
+			return fmt.Errorf("set %s: %w", keys[0], ErrRawOnly)
+		}
+		return p.tomlApply(edit{span[0], span[1], text})
+	}
+	// A new key goes after the last top-level one, when that one is a line
+	// of its own, so it does not land after a blank line or a comment.
+	if n := len(order); n > 0 && p.tomlSingleLine(lines[order[n-1]]) {
+		end = lines[order[n-1]][1]
+	}
+	return p.tomlApply(edit{end, end, text})
+}
+
+func (p *Post) tomlRemove(keys []string) error {
+	if _, ok := p.tomlGet(strings.Join(keys, ".")); !ok {
+		return nil
+	}
+	lines, _, _ := p.tomlLines()
+	span, ok := lines[keys[0]]
+	if len(keys) != 1 || !ok || !p.tomlSingleLine(span) {
+		return fmt.Errorf("remove %s: %w", strings.Join(keys, "."), ErrRawOnly)
+	}
+	return p.tomlApply(edit{span[0], span[1], ""})
+}
+
+// tomlSingleLine tells whether the key line holds its whole value: the
+// line alone decodes to one key.
+func (p *Post) tomlSingleLine(span [2]int) bool {
+	m := map[string]any{}
+	return toml.Unmarshal(p.src[span[0]:span[1]], &m) == nil && len(m) == 1
+}
+
+func (p *Post) tomlApply(e edit) error {
+	before := *p
+	src := append(append(append([]byte{}, p.src[:e.from]...), e.text...), p.src[e.to:]...)
+	p.reset(src)
+	if p.err != nil {
+		why := p.err
+		*p = before
+		return fmt.Errorf("%s: edit would not read back (%v); file left as it was", p.Path, why)
+	}
+	return nil
+}
+
+// tomlValue turns a YAML value node into the Go value TOML encodes.
+func tomlValue(n *yaml.Node) (any, error) {
+	if n.Tag == "!!timestamp" {
+		d, err := ParseDate(n.Value, false)
+		if err != nil {
+			return nil, err
+		}
+		return d.Wall, nil
+	}
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return nil, err
+	}
+	if t, ok := v.(time.Time); ok {
+		return t, nil
+	}
+	return v, nil
+}
