@@ -238,7 +238,7 @@ func (p *Post) planValue(x fmIndex, key, old *yaml.Node, end int, n *yaml.Node) 
 	indent := key.Column - 1
 	if single, ok := p.inlineText(n); ok && old.Line == key.Line && !isBlockScalar(old) && !isEmptyNull(old) {
 		from := x.at(old.Line, old.Column)
-		if to, ok := scanInline(p.src, from); ok && lineEndAt(p.src, from) == lineEndAt(p.src, end-1) {
+		if to, ok := scanInline(p.src, from); ok && lineEndAt(p.src, from) == trimNewline(p.src, keyLine, end) {
 			return edit{from, to, single}
 		}
 	}

@@ -32,6 +32,12 @@ var editCases = []struct {
 		want: "---\ntitle: b # 제목\n---\n",
 	},
 	{
+		name: "Set keeps a trailing comment in a CRLF file",
+		src:  "---\r\ntitle:  \"a\"  # 제목\r\ntags: [x]\r\n---\r\n",
+		edit: func(p *Post) error { return p.SetYAML("title", "b c") },
+		want: "---\r\ntitle:  \"b c\"  # 제목\r\ntags: [x]\r\n---\r\n",
+	},
+	{
 		name: "Set quotes a title with colon space",
 		src:  "---\ntitle: a\n---\n",
 		edit: func(p *Post) error { return p.Set("title", "Go: 시작하기") },

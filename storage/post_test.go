@@ -35,6 +35,7 @@ var parseCases = []struct {
 	{name: "Duplicate key", src: "---\ntitle: a\ndate: 2022-01-01\ntitle: b\n---\n", format: FormatYAML, err: ErrDuplicateKey, at: [2]int{4, 1}},
 	{name: "Duplicate nested key", src: "---\nimage:\n  path: a\n  path: b\n---\n", format: FormatYAML, err: ErrDuplicateKey, at: [2]int{4, 3}},
 	{name: "Tab indent", src: "---\ntitle: a\nimage:\n\tpath: a\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{4, 1}},
+	{name: "Unclosed flow list", src: "---\ntitle: a\ntags: [a, b\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{3, 7}},
 	{name: "Bad YAML", src: "---\ntitle: a: b\n---\n", format: FormatYAML, err: ErrSyntax, at: [2]int{2, 1}},
 	{name: "Bad date", src: "---\ntitle: a\ndate: 2022-13-45\n---\n", format: FormatYAML, err: ErrBadDate, at: [2]int{3, 7}},
 	{name: "Bad last_modified_at", src: "---\nlast_modified_at: '2022-02-30'\n---\n", format: FormatYAML, err: ErrBadDate, at: [2]int{2, 19}},

@@ -140,6 +140,13 @@ func (p *Post) yamlError(err error) *ParseError {
 	}
 	lines := bytes.SplitAfter(p.FrontMatter(), []byte("\n"))
 	fmLine = max(1, min(fmLine, len(lines)))
+	if strings.Contains(msg, "did not find expected ','") {
+		// yaml.v3 names the line the mapping started on; the fault is the
+		// bracket that is never closed.
+		if line, col := unclosedBracket(lines); line > 0 {
+			return &ParseError{Path: p.Path, Line: p.fmLine() + line - 1, Col: col, Msg: "front matter: this bracket is never closed", Err: ErrSyntax}
+		}
+	}
 	text := strings.TrimRight(string(lines[fmLine-1]), "\r\n")
 	indent := len(text) - len(strings.TrimLeft(text, " "))
 	col := 1 + indent // spaces are one byte, so bytes count characters here
@@ -150,6 +157,52 @@ func (p *Post) yamlError(err error) *ParseError {
 		col = 1
 	}
 	return &ParseError{Path: p.Path, Line: p.fmLine() + fmLine - 1, Col: col, Msg: "front matter: " + msg, Err: ErrSyntax}
+}
+
+// unclosedBracket finds the first line with a flow list or mapping whose
+// bracket does not close on that line or the lines after it, and returns
+// its 1-based line and column, or 0, 0.
+func unclosedBracket(lines [][]byte) (line, col int) {
+	var open []int
+	var at [][2]int
+	for i, l := range lines {
+		text := []rune(string(l))
+		var quote rune
+		for j := 0; j < len(text); j++ {
+			r := text[j]
+			switch {
+			case quote != 0:
+				if r == quote {
+					quote = 0
+				}
+			case r == '#' && (j == 0 || text[j-1] == ' '):
+				j = len(text)
+			case r == '"' || r == '\'':
+				if len(open) > 0 || j > 0 && (text[j-1] == ' ' || text[j-1] == ':') {
+					quote = r
+				}
+			case r == '[' || r == '{':
+				open = append(open, j)
+				at = append(at, [2]int{i + 1, j + 1})
+			case r == ']' || r == '}':
+				if len(open) > 0 {
+					open, at = open[:len(open)-1], at[:len(at)-1]
+				}
+			}
+		}
+		if len(open) > 0 && i+1 < len(lines) {
+			next := bytes.TrimLeft(lines[i+1], " ")
+			if len(next) > 0 && !bytes.HasPrefix(next, []byte("#")) && len(lines[i+1])-len(next) == 0 {
+				// The next line is a new top-level key, so the bracket
+				// was never closed.
+				return at[0][0], at[0][1]
+			}
+		}
+	}
+	if len(at) > 0 {
+		return at[0][0], at[0][1]
+	}
+	return 0, 0
 }
 
 // lookup returns the value of key in mapping m, or nil.
