@@ -206,6 +206,9 @@ func checkText(src []byte) *ParseError {
 		line, col := position(src, i)
 		return &ParseError{Line: line, Col: col, Msg: "file is binary, not text (NUL byte)", Err: ErrBinary}
 	}
+	if utf8.Valid(src) {
+		return nil
+	}
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n <= 1 {

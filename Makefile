@@ -1,0 +1,57 @@
+# Postdesk: `make run` opens the app, `make test` runs every check.
+# Both install what they need on a fresh Debian or Ubuntu machine first.
+
+GO          ?= go
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The C compiler and the GL/X11/Wayland headers that Fyne's cgo driver
+# builds against; jekyll for the tests that build real posts.
+RUN_DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
+TEST_DEBS   := $(RUN_DEBS) jekyll
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Go is often installed outside the default PATH.
+export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+
+.PHONY: run test deps-run deps-test lint bench build
+
+run: deps-run
+	$(GO) run .
+
+build: deps-run
+	$(GO) build -o postdesk .
+
+test: deps-test lint
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+bench: deps-test
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+deps-run:
+	@$(MAKE) --no-print-directory debs DEBS="$(RUN_DEBS)"
+	@$(MAKE) --no-print-directory go-toolchain
+
+deps-test:
+	@$(MAKE) --no-print-directory debs DEBS="$(TEST_DEBS)"
+	@$(MAKE) --no-print-directory go-toolchain
+
+.PHONY: debs go-toolchain
+debs:
+	@missing=$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+# A Go of 1.21 or later fetches the version go.mod asks for by itself.
+go-toolchain:
+	@command -v $(GO) >/dev/null 2>&1 || { \
+		echo "installing Go from Debian's packages"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go; }
+	@$(GO) version
