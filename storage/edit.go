@@ -132,13 +132,14 @@ func (p *Post) apply(e edit, want func(map[string]any) error) error {
 	src = append(src, e.text...)
 	src = append(src, p.src[e.to:]...)
 	p.reset(src)
-	if p.err != nil || !reflect.DeepEqual(decodeRoot(p.root), expect) {
+	if p.err != nil {
 		why := p.err
 		*p = before
-		if why == nil {
-			why = errors.New("other fields would change")
-		}
-		return fmt.Errorf("%s: the edit would not read back as intended (%v), so the file was left as it was: %w", p.Path, why, ErrRawOnly)
+		return fmt.Errorf("the new value would not parse, so the file was left as it was: %w", why)
+	}
+	if !reflect.DeepEqual(decodeRoot(p.root), expect) {
+		*p = before
+		return fmt.Errorf("%s: the edit would change other fields too, so the file was left as it was: %w", p.Path, ErrRawOnly)
 	}
 	return nil
 }

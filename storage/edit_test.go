@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -240,5 +241,17 @@ func TestSetUnderAString(t *testing.T) {
 	}
 	if string(p.Bytes()) != "---\nimage: /a.png\n---\n" {
 		t.Error("a refused edit changed the bytes")
+	}
+}
+
+func TestSetBadDateIsRefused(t *testing.T) {
+	src := "---\ndate: 2022-01-01\n---\n"
+	p := Parse("a.md", []byte(src))
+	err := p.SetYAML("date", "2022-13-45")
+	if !errors.Is(err, ErrBadDate) || !strings.Contains(err.Error(), "a.md:2:7: date: month 13") {
+		t.Errorf("error = %v, want the bad date named with its place", err)
+	}
+	if string(p.Bytes()) != src || p.Err() != nil {
+		t.Error("a refused edit changed the post")
 	}
 }
