@@ -255,3 +255,26 @@ func TestSetBadDateIsRefused(t *testing.T) {
 		t.Error("a refused edit changed the post")
 	}
 }
+
+func TestEntryText(t *testing.T) {
+	src := "---\r\ntitle: a\r\nredirect_from:\r\n  - /old/  # 옛 주소\r\n# 설명\r\nseries: 회고\r\n---\r\n"
+	p := Parse("a.md", []byte(src))
+	assertSame(t, "entry", p.EntryText("redirect_from"), "redirect_from:\r\n  - /old/  # 옛 주소\r\n")
+	if err := p.SetEntryText("series", "series:   \"2022 회고\"  # 연재\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetEntryText("img_path", "img_path: /assets/img\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SetEntryText("redirect_from", ""); err != nil {
+		t.Fatal(err)
+	}
+	want := "---\r\ntitle: a\r\n# 설명\r\nseries:   \"2022 회고\"  # 연재\r\nimg_path: /assets/img\r\n---\r\n"
+	assertSame(t, "after entry edits", string(p.Bytes()), want)
+	for _, bad := range []string{"other: x\n", "series: [x\n", "series: a\nmore: b\n"} {
+		if err := p.SetEntryText("series", bad); err == nil {
+			t.Errorf("SetEntryText(%q) was accepted", bad)
+		}
+	}
+	assertSame(t, "after refused edits", string(p.Bytes()), want)
+}

@@ -1,0 +1,315 @@
+package editor
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/postdesk/postdesk/storage"
+)
+
+// Session is one post open for editing: the post file, the text as the
+// editor shows it, and whether it differs from what is on disk. Every
+// change goes through the storage field-edit API, so a form edit changes
+// only that field's lines in the file.
+//
+// The editor works in LF line breaks; a CRLF post keeps CRLF on disk.
+type Session struct {
+	post  *storage.Post
+	saved []byte // the file as last read or written
+}
+
+// Open reads the post at path. A file that cannot be read is an error; a
+// post that does not parse opens all the same, in raw mode (see Err).
+func Open(path string) (*Session, error) {
+	p, err := storage.Load(path)
+	if p == nil {
+		return nil, err
+	}
+	return NewSession(p), nil
+}
+
+// NewSession edits a post already read.
+func NewSession(p *storage.Post) *Session {
+	return &Session{post: p, saved: p.Bytes()}
+}
+
+// Path is the file the session saves to.
+func (s *Session) Path() string { return s.post.Path }
+
+// SetPath makes the session save to another file, as "Save as" does.
+// The session counts as modified until it is saved there.
+func (s *Session) SetPath(path string) {
+	s.post.Path = path
+	s.saved = nil
+}
+
+// Post gives read access to the post; change it only through the session.
+func (s *Session) Post() *storage.Post { return s.post }
+
+// Err is why the post's front matter does not parse (a
+// *storage.ParseError), or nil. While it is set the session is in raw
+// mode: the form is off and the editor holds the whole file (RawText).
+func (s *Session) Err() error { return s.post.Err() }
+
+// Modified tells whether the post differs from the file as last read or
+// saved.
+func (s *Session) Modified() bool { return !bytes.Equal(s.post.Bytes(), s.saved) }
+
+// Save writes the post to its file atomically.
+func (s *Session) Save() error {
+	if err := s.post.Save(); err != nil {
+		return err
+	}
+	s.saved = s.post.Bytes()
+	return nil
+}
+
+// Body is the Markdown of the post with LF line breaks.
+func (s *Session) Body() string { return toLF(string(s.post.Body())) }
+
+// SetBody replaces the Markdown. Text equal to Body changes nothing, so a
+// file with mixed line endings keeps them until the body is really edited.
+func (s *Session) SetBody(text string) {
+	if text == s.Body() {
+		return
+	}
+	s.post.SetBody([]byte(s.fromLF(text)))
+}
+
+// RawText is the whole file, front matter included, with LF line breaks:
+// what the editor shows in raw mode.
+func (s *Session) RawText() string {
+	return toLF(strings.TrimPrefix(string(s.post.Bytes()), "\uFEFF"))
+}
+
+// SetRawText replaces the whole file. If the new text parses, the session
+// leaves raw mode and the form comes back.
+func (s *Session) SetRawText(text string) {
+	if text == s.RawText() {
+		return
+	}
+	src := s.fromLF(text)
+	if s.post.HasBOM() {
+		src = "\uFEFF" + src
+	}
+	s.post.SetRaw([]byte(src))
+}
+
+// Text returns a one-line or multi-line text field, "" when absent.
+// Chirpy's short form `image: PATH` reads as image.path.
+func (s *Session) Text(key string) string {
+	if key == "image.path" {
+		if v, ok := s.post.String("image"); ok {
+			return v
+		}
+	}
+	v, _ := s.post.String(key)
+	return v
+}
+
+// SetText sets a text field; empty text removes it.
+func (s *Session) SetText(key, value string) error {
+	if strings.HasPrefix(key, "image.") {
+		return s.setImage(key, value)
+	}
+	if value == "" {
+		return s.post.Remove(key)
+	}
+	return s.post.Set(key, value)
+}
+
+// setImage edits image.path, image.alt or image.lqip. A post that uses
+// the short form `image: PATH` keeps it while only the path is set; adding
+// alt or lqip turns it into the mapping Chirpy also accepts.
+func (s *Session) setImage(key, value string) error {
+	short, isShort := s.post.String("image")
+	if !isShort {
+		if value == "" {
+			return s.post.Remove(key)
+		}
+		return s.post.Set(key, value)
+	}
+	sub := strings.TrimPrefix(key, "image.")
+	switch {
+	case sub == "path" && value == "":
+		return s.post.Remove("image")
+	case sub == "path":
+		return s.post.Set("image", value)
+	case value == "":
+		return nil
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	for _, kv := range [][2]string{{"path", short}, {sub, value}} {
+		m.Content = append(m.Content,
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[0]},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[1]})
+	}
+	return s.post.SetNode("image", m)
+}
+
+// List returns a list field (tags, categories); a single value reads as
+// a list of one.
+func (s *Session) List(key string) []string {
+	v, _ := s.post.Strings(key)
+	return v
+}
+
+// SetList sets a list field. An empty list removes a field the post did
+// not have, and writes [] over one it had.
+func (s *Session) SetList(key string, items []string) error {
+	if _, had := s.post.Strings(key); len(items) == 0 && !had {
+		return nil
+	}
+	if items == nil {
+		items = []string{}
+	}
+	return s.post.Set(key, items)
+}
+
+// Bool returns a boolean field, or Chirpy's default when absent.
+func (s *Session) Bool(key string) bool {
+	if v, ok := s.post.Bool(key); ok {
+		return v
+	}
+	f, _ := FieldByKey(key)
+	return f.Default
+}
+
+// SetBool sets a boolean field. Setting the default on a post that lacks
+// the field leaves it out; unchecking a field whose default is false
+// removes it.
+func (s *Session) SetBool(key string, value bool) error {
+	f, _ := FieldByKey(key)
+	_, present := s.post.Get(key)
+	switch {
+	case !present && value == f.Default:
+		return nil
+	case !value && !f.Default:
+		return s.post.Remove(key)
+	}
+	return s.post.Set(key, value)
+}
+
+// DateText returns a date field as written, "" when absent.
+func (s *Session) DateText(key string) string {
+	v, _ := s.post.String(key)
+	return v
+}
+
+// SetDateText sets a date field to text in a form Jekyll reads, written
+// as given; empty text removes it.
+func (s *Session) SetDateText(key, text string) error {
+	if text == "" {
+		return s.post.Remove(key)
+	}
+	if _, err := storage.ParseDate(text, false); err != nil {
+		return fmt.Errorf("%s: %w", key, err)
+	}
+	return s.post.Set(key, storage.Date{Text: text})
+}
+
+// OtherFields returns, as YAML text, the fields the form does not edit,
+// exactly as the file writes them.
+func (s *Session) OtherFields() string {
+	var b strings.Builder
+	for _, k := range s.post.Keys() {
+		if !isFormKey(k) {
+			b.WriteString(toLF(s.post.EntryText(k)))
+		}
+	}
+	return b.String()
+}
+
+// CheckOtherFields validates the text of the "Other fields" box: it must
+// be a YAML mapping, name no key twice, and hold no field of the form. The
+// error is a *storage.ParseError whose line and column count within text.
+func CheckOtherFields(text string) error {
+	_, err := parseOtherFields(text)
+	return err
+}
+
+func parseOtherFields(text string) (*storage.Post, error) {
+	const path = "Other fields"
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	p := storage.Parse(path, []byte("---\n"+text+"---\n"))
+	if err := p.Err(); err != nil {
+		var perr *storage.ParseError
+		if errors.As(err, &perr) && perr.Line > 1 {
+			shifted := *perr
+			shifted.Line--
+			return nil, &shifted
+		}
+		return nil, err
+	}
+	for _, k := range p.Keys() {
+		if isFormKey(k) {
+			return nil, &storage.ParseError{Path: path, Line: lineOfKey(text, k), Col: 1,
+				Msg: fmt.Sprintf("%q is a field of the form; set it there", k), Err: storage.ErrDuplicateKey}
+		}
+	}
+	return p, nil
+}
+
+// lineOfKey finds the line where a top-level key starts, for messages.
+func lineOfKey(text, key string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if strings.HasPrefix(l, key+":") {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// SetOtherFields applies the text of the "Other fields" box: fields it
+// no longer holds are removed, changed ones rewritten as the box writes
+// them, new ones appended. Fields that did not change are not touched.
+func (s *Session) SetOtherFields(text string) error {
+	box, err := parseOtherFields(text)
+	if err != nil {
+		return err
+	}
+	keep := map[string]bool{}
+	if box != nil {
+		for _, k := range box.Keys() {
+			keep[k] = true
+		}
+	}
+	for _, k := range s.post.Keys() {
+		if !isFormKey(k) && !keep[k] {
+			if err := s.post.Remove(k); err != nil {
+				return err
+			}
+		}
+	}
+	if box == nil {
+		return nil
+	}
+	for _, k := range box.Keys() {
+		if err := s.post.SetEntryText(k, box.EntryText(k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Stats counts the words of the body; see Count.
+func (s *Session) Stats() Stats { return Count(s.Body()) }
+
+func toLF(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
+
+// fromLF writes LF text in the post's own line ending.
+func (s *Session) fromLF(text string) string {
+	if s.post.Newline() == "\r\n" {
+		return strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	return text
+}

@@ -1,0 +1,160 @@
+package editor
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/postdesk/postdesk/storage"
+)
+
+func session(t *testing.T, src string) *Session {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "2022-01-01-post.md")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func onDisk(t *testing.T, s *Session) string {
+	t.Helper()
+	b, err := os.ReadFile(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+const crlfPost = "---\r\ntitle:  \"회고\"\r\ndate: 2022-01-01 17:30:00 +0900\r\ncategories: [Blog]\r\ntags: [회고]\r\nimage: /assets/img/a.png\r\nredirect_from:\r\n  - /old/   # 옛 주소\r\nseries: 2022\r\n---\r\n\r\n## 제목\r\n\r\n본문\r\n"
+
+func TestSessionFormEdits(t *testing.T) {
+	s := session(t, crlfPost)
+	if s.Modified() {
+		t.Fatal("modified right after opening")
+	}
+	if got := s.Text("title"); got != "회고" {
+		t.Errorf("title = %q", got)
+	}
+	if got := s.Text("image.path"); got != "/assets/img/a.png" {
+		t.Errorf("image.path = %q (short form)", got)
+	}
+	if !s.Bool("toc") || s.Bool("pin") {
+		t.Error("absent booleans do not read as Chirpy's defaults")
+	}
+	steps := []error{
+		s.SetText("title", "2021년 회고"),
+		s.SetList("tags", []string{"회고", "일기"}),
+		s.SetBool("pin", true),
+		s.SetBool("toc", true), // the default, on a post without it: nothing
+		s.SetDateText("date", "2022-01-02 09:00:00 +0900"),
+		s.SetText("image.alt", "표지"),
+		s.SetList("authors", nil), // empty and absent: nothing
+	}
+	for _, err := range steps {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !s.Modified() {
+		t.Fatal("edits did not mark the session modified")
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	want := "---\r\ntitle:  \"2021년 회고\"\r\ndate: 2022-01-02 09:00:00 +0900\r\ncategories: [Blog]\r\ntags: [회고, 일기]\r\nimage:\r\n  path: /assets/img/a.png\r\n  alt: 표지\r\nredirect_from:\r\n  - /old/   # 옛 주소\r\nseries: 2022\r\npin: true\r\n---\r\n\r\n## 제목\r\n\r\n본문\r\n"
+	if got := onDisk(t, s); got != want {
+		t.Errorf("saved\n%q\nwant\n%q", got, want)
+	}
+	if s.Modified() {
+		t.Error("still modified after save")
+	}
+	if err := s.SetBool("pin", false); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(s.Post().Bytes()), "pin:") {
+		t.Error("unchecking pin (default false) left the field in")
+	}
+}
+
+func TestSessionBodyKeepsCRLF(t *testing.T) {
+	s := session(t, crlfPost)
+	body := s.Body()
+	if strings.Contains(body, "\r") {
+		t.Fatalf("Body has CR: %q", body)
+	}
+	s.SetBody(body)
+	if s.Modified() {
+		t.Fatal("setting the same body modified the post")
+	}
+	s.SetBody(body + "한 줄 더\n")
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if got := onDisk(t, s); !strings.HasSuffix(got, "\r\n본문\r\n한 줄 더\r\n") {
+		t.Errorf("saved body %q", got)
+	}
+}
+
+func TestSessionOtherFields(t *testing.T) {
+	s := session(t, crlfPost)
+	want := "redirect_from:\n  - /old/   # 옛 주소\nseries: 2022\n"
+	if got := s.OtherFields(); got != want {
+		t.Fatalf("OtherFields = %q, want %q", got, want)
+	}
+	if err := s.SetOtherFields(want); err != nil || s.Modified() {
+		t.Fatalf("applying the box unchanged: err %v, modified %v", err, s.Modified())
+	}
+	if err := s.SetOtherFields("series:  \"2022 회고\"\nimg_cdn: https://cdn.example\n"); err != nil {
+		t.Fatal(err)
+	}
+	got := string(s.Post().Bytes())
+	if strings.Contains(got, "redirect_from") || !strings.Contains(got, "series:  \"2022 회고\"\r\nimg_cdn: https://cdn.example\r\n---") {
+		t.Errorf("after the box changed:\n%q", got)
+	}
+}
+
+func TestCheckOtherFields(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		line       int
+		sentinel   error
+	}{
+		{"Bad YAML on line 2", "series: a\nredirect_from: [x\n", 2, storage.ErrSyntax},
+		{"Tab indent", "a:\n\tb: 1\n", 2, storage.ErrSyntax},
+		{"Key twice", "a: 1\nb: 2\na: 3\n", 3, storage.ErrDuplicateKey},
+		{"A form field", "series: a\ntitle: x\n", 2, storage.ErrDuplicateKey},
+		{"A list", "- a\n", 1, storage.ErrNotMapping},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := CheckOtherFields(tc.text)
+			var perr *storage.ParseError
+			if !errors.As(err, &perr) || perr.Line != tc.line || !errors.Is(err, tc.sentinel) {
+				t.Errorf("CheckOtherFields = %v, want %v on line %d", err, tc.sentinel, tc.line)
+			}
+		})
+	}
+	if err := CheckOtherFields(""); err != nil {
+		t.Errorf("empty box: %v", err)
+	}
+}
+
+func TestSessionRawMode(t *testing.T) {
+	s := session(t, "---\ntitle: [broken\n---\n본문\n")
+	if s.Err() == nil {
+		t.Fatal("broken front matter parsed")
+	}
+	if err := s.SetText("title", "x"); !errors.Is(err, storage.ErrUnparsed) {
+		t.Errorf("form edit in raw mode = %v", err)
+	}
+	s.SetRawText("---\ntitle: fixed\n---\n본문\n")
+	if s.Err() != nil || s.Text("title") != "fixed" {
+		t.Errorf("fixing the raw text did not bring the form back: %v", s.Err())
+	}
+}
