@@ -1,5 +1,6 @@
 // Postdesk is a desktop app for writing static-blog posts. With no
-// arguments it opens the window; with a subcommand it runs headless.
+// arguments, or a post file, it opens the window; with a subcommand it
+// runs headless.
 package main
 
 import (
@@ -10,8 +11,10 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 {
-		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if path, ok := cli.WindowPath(args); ok {
+		app.Run(path)
+		return
 	}
-	app.Run()
+	os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 }

@@ -5,31 +5,40 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/assets"
 )
 
-// Run opens the main window and blocks until the user quits.
-func Run() {
-	a := fyneapp.NewWithID("app.postdesk")
+// ID is the application ID, under which Fyne keeps preferences.
+const ID = "app.postdesk"
+
+// Run opens the main window, with the post at path when path is not
+// empty, and blocks until the user quits.
+func Run(path string) {
+	a := fyneapp.NewWithID(ID)
 	a.Settings().SetTheme(newTheme())
 	a.SetIcon(assets.Icon)
-
 	w := a.NewWindow("Postdesk")
-	w.SetContent(placeholder())
-	w.Resize(fyne.NewSize(720, 360))
+	u := newUI(a, w)
+	if path != "" {
+		u.openPath(path)
+	} else {
+		u.newPost()
+	}
 	w.ShowAndRun()
 }
 
-// placeholder stands in for the editor layout until it exists. The Korean
-// pangram and the code line let anyone check at a glance that the bundled
-// fonts draw Hangul in every style the editor will use.
-func placeholder() fyne.CanvasObject {
-	bold := widget.NewLabelWithStyle("Postdesk — 한글 미리보기", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel("다람쥐 헌 쳇바퀴에 타고파. The quick brown fox jumps over the lazy dog.")
-	mono := widget.NewLabelWithStyle("title: \"한글 제목\"  # 고정폭 글꼴 0O1lI", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-	hint := widget.NewLabel("The editor window is coming. Use the CLI meanwhile: postdesk --help")
-	return container.NewVBox(bold, body, mono, widget.NewSeparator(), hint)
-}
+// sizePref names the preferences that remember the window's layout.
+const (
+	prefWidth        = "window.width"
+	prefHeight       = "window.height"
+	prefSplitPreview = "split.preview"
+	prefSplitForm    = "split.form"
+	prefShowPreview  = "view.preview"
+	prefShowForm     = "view.form"
+	prefMonospace    = "editor.monospace"
+	prefWrap         = "editor.wrap"
+	prefZone         = "dates.zone"
+)
+
+func defaultSize() fyne.Size { return fyne.NewSize(1280, 800) }

@@ -5,7 +5,10 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+
+	"github.com/postdesk/postdesk/storage"
 )
 
 // Exit codes, as the usual Unix tools use them.
@@ -59,11 +62,24 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	return c.run(args[1:], stdout, stderr)
 }
 
+// WindowPath tells whether the command line asks for the window rather
+// than a command: no arguments, or one argument naming a post file. path
+// is that file, or "".
+func WindowPath(args []string) (path string, ok bool) {
+	switch {
+	case len(args) == 0:
+		return "", true
+	case len(args) == 1 && storage.IsPostFile(filepath.Base(args[0])):
+		return args[0], true
+	}
+	return "", false
+}
+
 func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
 
 func mainUsage(cmds map[string]command) string {
 	var b strings.Builder
-	b.WriteString("Usage: postdesk [COMMAND [ARGS]]\n\nWith no command, Postdesk opens its window. Commands:\n")
+	b.WriteString("Usage: postdesk [FILE.md | COMMAND [ARGS]]\n\nWith no command, Postdesk opens its window, with FILE.md when given. Commands:\n")
 	for _, name := range []string{"check", "set", "render"} {
 		fmt.Fprintf(&b, "  %-8s %s\n", name, cmds[name].summary)
 	}

@@ -1,0 +1,242 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/storage"
+)
+
+// DateTimeEditor edits a post's date as text, "2022-01-01 17:30:00 +0900",
+// keeping the post's own time zone. A date loaded from a post is shown
+// exactly as written, in any form storage.ParseDate reads, until the user
+// changes it; the Now button and the calendar write the form
+// storage.FormatDate makes.
+//
+// The zone the post's date is in is the offset its text names, if it names
+// one, and otherwise the zone set with SetZone: the Now button and the
+// calendar write times in that zone, so a post written with +0900 keeps
+// +0900 whatever the machine's zone.
+type DateTimeEditor struct {
+	widget.BaseWidget
+
+	// OnChanged is called with the new text after each edit by the user
+	// that leaves a date storage.ParseDate reads, or an empty text; never
+	// for text it rejects and never for SetText or Clear.
+	OnChanged func(string)
+
+	zone *time.Location
+	// now is the clock of the Now button; tests replace it.
+	now func() time.Time
+	// loading is set while the text is put in by the program rather than
+	// typed, so the entry's change callback does not report it.
+	loading bool
+
+	entry    *widget.Entry
+	message  *widget.Label
+	nowBtn   *widget.Button
+	calendar *widget.Calendar
+	popUp    *widget.PopUp
+	content  *fyne.Container
+}
+
+// NewDateTimeEditor returns an empty editor in the machine's time zone
+// until SetZone says otherwise.
+func NewDateTimeEditor() *DateTimeEditor {
+	d := &DateTimeEditor{zone: time.Local, now: time.Now}
+	d.entry = widget.NewEntry()
+	d.entry.Validator = d.check
+	// Fyne hides a validation error while the entry has the focus unless
+	// told otherwise, and then keeps showing the last verdict: a text that
+	// just turned invalid would still carry the tick.
+	d.entry.AlwaysShowValidationError = true
+	d.entry.OnChanged = d.typed
+	d.entry.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.showCalendar)
+	d.message = widget.NewLabel("")
+	d.message.Importance = widget.DangerImportance
+	d.message.Hide()
+	d.nowBtn = widget.NewButton("Now", d.setNow)
+	d.content = container.NewVBox(
+		container.NewBorder(nil, nil, nil, d.nowBtn, d.entry),
+		d.message,
+	)
+	d.ExtendBaseWidget(d)
+	d.updatePlaceHolder()
+	return d
+}
+
+// CreateRenderer returns the renderer of the entry, the Now button and the
+// message.
+func (d *DateTimeEditor) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(d.content)
+}
+
+// SetZone sets the zone for a date whose text names no offset, and for an
+// empty one: the blog's time zone setting. nil means the machine's zone.
+func (d *DateTimeEditor) SetZone(loc *time.Location) {
+	if loc == nil {
+		loc = time.Local
+	}
+	d.zone = loc
+	d.updatePlaceHolder()
+	// The example in the message names the zone's offset.
+	d.showError(d.check(d.entry.Text))
+}
+
+// SetText shows text as written in the post, without calling OnChanged. An
+// unreadable date is shown too, marked invalid, so the user can fix it.
+func (d *DateTimeEditor) SetText(text string) {
+	d.load(text)
+}
+
+// Text returns the text as shown, which may be invalid.
+func (d *DateTimeEditor) Text() string {
+	return d.entry.Text
+}
+
+// Clear empties the editor without calling OnChanged.
+func (d *DateTimeEditor) Clear() {
+	d.load("")
+}
+
+// Validate returns why the text is not a date, or nil for a readable date
+// or an empty text (whether a date is required is the form's call). The
+// error's text tells the user what to write; errors.Unwrap gives
+// storage.ParseDate's reason.
+func (d *DateTimeEditor) Validate() error {
+	return d.check(d.entry.Text)
+}
+
+// dateInputError is a date the editor cannot read: a short instruction for
+// the user, with storage.ParseDate's reason inside.
+type dateInputError struct {
+	example string
+	err     error
+}
+
+// Error tells the user the form to write, with an example in the zone in
+// use.
+func (e *dateInputError) Error() string { return "write " + e.example }
+
+// Unwrap returns the reason storage.ParseDate gave.
+func (e *dateInputError) Unwrap() error { return e.err }
+
+// check is the entry's validator.
+func (d *DateTimeEditor) check(text string) error {
+	if text == "" {
+		return nil
+	}
+	if _, err := storage.ParseDate(text, false); err != nil {
+		return &dateInputError{example: d.example(), err: err}
+	}
+	return nil
+}
+
+// example is the sample date the placeholder and the message show, with
+// the offset of the editor's zone now.
+func (d *DateTimeEditor) example() string {
+	return "2022-01-01 17:30:00 " + d.now().In(d.zone).Format("-0700")
+}
+
+func (d *DateTimeEditor) updatePlaceHolder() {
+	d.entry.SetPlaceHolder(d.example())
+}
+
+// typed runs on every change of the entry's text.
+func (d *DateTimeEditor) typed(text string) {
+	err := d.check(text)
+	d.showError(err)
+	if d.loading || err != nil {
+		return
+	}
+	if d.OnChanged != nil {
+		d.OnChanged(text)
+	}
+}
+
+// showError shows err under the entry while the text is not a date; the
+// entry's own mark only turns red once it loses the focus.
+func (d *DateTimeEditor) showError(err error) {
+	if err == nil {
+		d.message.Hide()
+		return
+	}
+	d.message.SetText(err.Error())
+	d.message.Show()
+}
+
+// load puts text in the entry as the program, not the user.
+func (d *DateTimeEditor) load(text string) {
+	d.loading = true
+	defer func() { d.loading = false }()
+	d.entry.SetText(text)
+	d.showError(d.check(text))
+}
+
+// write puts text in the entry as the user's edit: the Now button or a
+// day picked in the calendar.
+func (d *DateTimeEditor) write(text string) {
+	d.load(text)
+	if d.check(text) == nil && d.OnChanged != nil {
+		d.OnChanged(text)
+	}
+}
+
+// setNow writes the current time in the post's zone.
+func (d *DateTimeEditor) setNow() {
+	loc, _ := d.current()
+	d.write(storage.FormatDate(d.now().In(loc)))
+}
+
+// current returns the post's zone and the date and time shown in it. For
+// an empty or unreadable text the time is now; a date without a time is
+// midnight, as Jekyll reads it.
+func (d *DateTimeEditor) current() (*time.Location, time.Time) {
+	date, err := storage.ParseDate(d.entry.Text, false)
+	if err != nil {
+		return d.zone, d.now().In(d.zone)
+	}
+	w := date.Wall
+	if date.Zone == storage.ZoneExplicit {
+		// The fixed zone of the written offset, so the text keeps it.
+		return w.Location(), w.Truncate(time.Second)
+	}
+	// No offset written: the clock reading is read in the editor's zone,
+	// which is the blog's, the zone Jekyll uses for such a date.
+	t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, d.zone)
+	return d.zone, t
+}
+
+// showCalendar opens a calendar under the entry at the date shown.
+func (d *DateTimeEditor) showCalendar() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(d.entry)
+	if cv == nil {
+		return
+	}
+	_, t := d.current()
+	d.calendar = widget.NewCalendar(t, d.pickDay)
+	d.popUp = widget.NewPopUp(d.calendar, cv)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.entry)
+	below := pos.Add(fyne.NewPos(0, d.entry.Size().Height))
+	// The date is low in a long form: open upwards rather than be cut off
+	// by the window's edge.
+	if h := d.popUp.MinSize().Height; below.Y+h > cv.Size().Height && pos.Y-h >= 0 {
+		below = pos.Subtract(fyne.NewPos(0, h))
+	}
+	d.popUp.ShowAtPosition(below)
+}
+
+// pickDay writes the day picked in the calendar, keeping the time of day
+// and the zone of the date shown.
+func (d *DateTimeEditor) pickDay(day time.Time) {
+	if d.popUp != nil {
+		d.popUp.Hide()
+	}
+	loc, t := d.current()
+	picked := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
+	d.write(storage.FormatDate(picked))
+}

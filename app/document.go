@@ -1,0 +1,308 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor"
+	poststorage "github.com/postdesk/postdesk/storage"
+)
+
+// newPost starts an unsaved post from Chirpy's template.
+func (u *ui) newPost() {
+	u.confirmDiscard(func() { u.loadSession(editor.NewPost(time.Now().In(u.zone()))) })
+}
+
+// openPath opens the post at path; a file that cannot be read leaves the
+// current post as it is.
+func (u *ui) openPath(path string) {
+	s, err := editor.Open(path)
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		if u.session == nil {
+			u.loadSession(editor.NewPost(time.Now().In(u.zone())))
+		}
+		return
+	}
+	u.loadSession(s)
+}
+
+func (u *ui) showOpen() {
+	u.confirmDiscard(func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			path := r.URI().Path()
+			_ = r.Close()
+			u.openPath(path)
+		}, u.win)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
+		d.Show()
+	})
+}
+
+// loadSession shows s in every pane.
+func (u *ui) loadSession(s *editor.Session) {
+	u.session = s
+	u.raw = s.Err() != nil
+	u.loading = true
+	if u.raw {
+		u.editor.SetText(s.RawText())
+	} else {
+		u.editor.SetText(s.Body())
+	}
+	u.form.load(s)
+	u.loading = false
+	u.refreshTitle()
+	u.refreshStatus()
+	u.refreshPreview()
+}
+
+// editorChanged takes the editor's text into the session.
+func (u *ui) editorChanged(text string) {
+	if u.loading || u.session == nil {
+		return
+	}
+	if u.raw {
+		u.session.SetRawText(text)
+		if u.session.Err() == nil {
+			u.leaveRawMode()
+		}
+	} else {
+		u.session.SetBody(text)
+	}
+	u.refreshStatus()
+	u.refreshPreview()
+}
+
+// leaveRawMode brings the form back once the raw text parses, and keeps
+// the cursor on the same character of the body.
+func (u *ui) leaveRawMode() {
+	cursor := u.editor.CursorTextOffset()
+	raw := []rune(u.editor.Text)
+	body := u.session.Body()
+	u.raw = false
+	u.loading = true
+	u.editor.SetText(body)
+	u.form.load(u.session)
+	u.loading = false
+	u.editor.moveCursor(cursor - (len(raw) - len([]rune(body))))
+}
+
+// fieldChanged runs a form edit on the session and shows the outcome.
+func (u *ui) fieldChanged(edit func(*editor.Session) error) {
+	if u.loading || u.session == nil || u.raw {
+		return
+	}
+	err := edit(u.session)
+	u.refreshStatus()
+	if err != nil {
+		u.status.setError(err)
+	}
+	u.refreshPreview()
+}
+
+func (u *ui) save() {
+	if u.session.Path() == "" {
+		u.showSaveAs()
+		return
+	}
+	if err := u.session.Save(); err != nil {
+		u.status.setError(err)
+		dialog.ShowError(err, u.win)
+		return
+	}
+	u.refreshTitle()
+	u.refreshStatus()
+}
+
+func (u *ui) showSaveAs() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if !poststorage.IsPostFile(filepath.Base(path)) {
+			_ = os.Remove(path) // the dialog made it empty; the post goes to PATH.md
+			path += ".md"
+		}
+		u.session.SetPath(path)
+		u.save()
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
+	if name := filepath.Base(u.session.Path()); u.session.Path() != "" {
+		d.SetFileName(name)
+	} else {
+		d.SetFileName(time.Now().In(u.zone()).Format("2006-01-02") + "-new-post.md")
+	}
+	d.Show()
+}
+
+// confirmDiscard runs next at once when nothing is unsaved, and otherwise
+// after the user chose to save or to discard the changes.
+func (u *ui) confirmDiscard(next func()) {
+	if u.session == nil || !u.session.Modified() {
+		next()
+		return
+	}
+	var d *dialog.CustomDialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		u.save()
+		if !u.session.Modified() {
+			next()
+		}
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard changes", func() { d.Hide(); next() })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved changes",
+		widget.NewLabel("This post has changes that are not saved."), u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Show()
+}
+
+func (u *ui) refreshTitle() {
+	name := "Untitled post"
+	if p := u.session.Path(); p != "" {
+		name = filepath.Base(p)
+	}
+	u.win.SetTitle(name + " — Postdesk")
+}
+
+func (u *ui) refreshStatus() {
+	var problem error
+	if u.raw {
+		problem = u.session.Err()
+	}
+	u.status.show(u.session.Path(), u.session.Modified(), u.session.Stats(), problem)
+}
+
+// refreshPreview schedules a render of the body as it is now.
+func (u *ui) refreshPreview() {
+	if u.session == nil || !u.preview.scroll.Visible() {
+		return
+	}
+	body := strings.ReplaceAll(string(u.session.Post().Body()), "\r\n", "\n")
+	u.preview.schedule(body, u.previewOptions())
+}
+
+// previewOptions says where the post's images are: next to it, under
+// its media_subpath (or legacy img_path), and in the blog folder, found as
+// the nearest folder above the post that has Jekyll's _config.yml.
+func (u *ui) previewOptions() editor.PreviewOptions {
+	opt := editor.PreviewOptions{MediaPrefix: u.session.Text("media_subpath")}
+	if opt.MediaPrefix == "" {
+		opt.MediaPrefix = u.session.Text("img_path")
+	}
+	path := u.session.Path()
+	if path == "" {
+		return opt
+	}
+	opt.PostDir = filepath.Dir(path)
+	for dir := opt.PostDir; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "_config.yml")); err == nil {
+			opt.BlogDir = dir
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	return opt
+}
+
+// zone is the time zone for new dates: the setting, else the system's.
+func (u *ui) zone() *time.Location {
+	if name := u.app.Preferences().String(prefZone); name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	return time.Local
+}
+
+// applyCommand runs an editing command on the editor's text and selection.
+func (u *ui) applyCommand(cmd func(string, editor.Selection) editor.Change) {
+	u.editor.apply(cmd(u.editor.Text, u.editor.selection()))
+	u.win.Canvas().Focus(u.editor)
+}
+
+func wrapCommand(marker string) func(string, editor.Selection) editor.Change {
+	return func(text string, sel editor.Selection) editor.Change { return editor.ToggleWrap(text, sel, marker) }
+}
+
+func headingCommand(level int) func(string, editor.Selection) editor.Change {
+	return func(text string, sel editor.Selection) editor.Change { return editor.Heading(text, sel.End, level) }
+}
+
+func linkCommand(text string, sel editor.Selection) editor.Change { return editor.Link(text, sel) }
+
+// showInsertImage picks an image file and inserts a reference to it,
+// relative to the post when the image is in or below the post's folder.
+func (u *ui) showInsertImage() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		if post := u.session.Path(); post != "" {
+			if rel, err := filepath.Rel(filepath.Dir(post), path); err == nil && !strings.HasPrefix(rel, "..") {
+				path = filepath.ToSlash(rel)
+			}
+		}
+		alt := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		u.applyCommand(func(text string, sel editor.Selection) editor.Change {
+			return editor.InsertImage(text, sel, path, alt)
+		})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}))
+	d.Show()
+}
+
+// showSettings edits the preferences.
+func (u *ui) showSettings() {
+	p := u.app.Preferences()
+	mono := widget.NewCheck("Monospace editor font", nil)
+	mono.SetChecked(p.BoolWithFallback(prefMonospace, true))
+	wrap := widget.NewCheck("Wrap long lines", nil)
+	wrap.SetChecked(p.BoolWithFallback(prefWrap, true))
+	zone := widget.NewEntry()
+	zone.SetPlaceHolder("system: " + time.Local.String())
+	zone.SetText(p.String(prefZone))
+	zone.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		if _, err := time.LoadLocation(s); err != nil {
+			return errors.New("not a time zone name like Asia/Seoul")
+		}
+		return nil
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem("Editor", container.NewVBox(mono, wrap)),
+		widget.NewFormItem("Time zone for new dates", zone),
+	}
+	dialog.ShowForm("Settings", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.SetBool(prefMonospace, mono.Checked)
+		p.SetBool(prefWrap, wrap.Checked)
+		p.SetString(prefZone, zone.Text)
+		u.editor.setLook(mono.Checked, wrap.Checked)
+		u.form.setZone(u.zone())
+	}, u.win)
+}

@@ -1,0 +1,136 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// findBar finds and replaces text in the editor. It sits above the editor
+// and is hidden until asked for.
+type findBar struct {
+	u       *ui
+	box     *fyne.Container
+	find    *widget.Entry
+	replace *widget.Entry
+	result  *widget.Label
+}
+
+func newFindBar(u *ui) *findBar {
+	b := &findBar{u: u, find: widget.NewEntry(), replace: widget.NewEntry(), result: widget.NewLabel("")}
+	b.find.SetPlaceHolder("Find")
+	b.replace.SetPlaceHolder("Replace with")
+	b.find.OnSubmitted = func(string) { b.next() }
+	b.replace.OnSubmitted = func(string) { b.replaceOne() }
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), b.previous),
+		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), b.next),
+		widget.NewButton("Replace", b.replaceOne),
+		widget.NewButton("All", b.replaceAll),
+		b.result,
+		widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide),
+	)
+	b.box = container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(2, b.find, b.replace))
+	b.box.Hide()
+	return b
+}
+
+func (b *findBar) show() {
+	if sel := b.u.editor.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
+		b.find.SetText(sel)
+	}
+	b.box.Show()
+	b.u.win.Canvas().Focus(b.find)
+}
+
+func (b *findBar) hide() {
+	b.box.Hide()
+	b.u.win.Canvas().Focus(b.u.editor)
+}
+
+// next selects the next match after the selection, wrapping round at
+// the end.
+func (b *findBar) next() {
+	text, needle := b.u.editor.Text, b.find.Text
+	if needle == "" {
+		return
+	}
+	from := byteOffset(text, b.u.editor.selection().End)
+	at := strings.Index(text[from:], needle)
+	if at >= 0 {
+		at += from
+	} else {
+		at = strings.Index(text, needle)
+	}
+	b.selectMatch(text, at, needle)
+}
+
+// previous selects the match before the selection, wrapping round.
+func (b *findBar) previous() {
+	text, needle := b.u.editor.Text, b.find.Text
+	if needle == "" {
+		return
+	}
+	at := strings.LastIndex(text[:byteOffset(text, b.u.editor.selection().Start)], needle)
+	if at < 0 {
+		at = strings.LastIndex(text, needle)
+	}
+	b.selectMatch(text, at, needle)
+}
+
+// selectMatch selects the match at byte offset at, or says there is none.
+func (b *findBar) selectMatch(text string, at int, needle string) {
+	if at < 0 {
+		b.result.SetText("not found")
+		return
+	}
+	b.result.SetText("")
+	start := utf8.RuneCountInString(text[:at])
+	b.u.editor.selectRange(start, start+utf8.RuneCountInString(needle))
+}
+
+// replaceOne replaces the selected match and moves to the next one.
+func (b *findBar) replaceOne() {
+	if b.find.Text == "" {
+		return
+	}
+	if b.u.editor.SelectedText() == b.find.Text {
+		b.u.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard([]rune(b.replace.Text))})
+	}
+	b.next()
+}
+
+// replaceAll replaces every match, as one change that Undo takes back.
+func (b *findBar) replaceAll() {
+	if b.find.Text == "" {
+		return
+	}
+	n := strings.Count(b.u.editor.Text, b.find.Text)
+	text := strings.ReplaceAll(b.u.editor.Text, b.find.Text, b.replace.Text)
+	b.u.editor.selectRange(0, len([]rune(b.u.editor.Text)))
+	b.u.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard([]rune(text))})
+	b.result.SetText(pluralize(n, "replacement"))
+}
+
+func pluralize(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// byteOffset turns a rune offset into text into a byte offset.
+func byteOffset(text string, runes int) int {
+	for i := range text {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(text)
+}

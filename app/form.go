@@ -1,0 +1,165 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor"
+)
+
+// form is the front matter form: one widget per Chirpy field, and an
+// "Other fields" box for every other key, as raw YAML. Each widget writes
+// its field through the session, so a change rewrites only that field's
+// lines in the file; a field the post lacks stays out of the file until
+// the user sets it.
+type form struct {
+	u   *ui
+	box *container.Scroll
+
+	problem *widget.Label   // why the form is off, in raw mode
+	fields  *fyne.Container // the form proper, hidden in raw mode
+
+	texts map[string]*widget.Entry
+	lists map[string]*ChipList
+	bools map[string]*widget.Check
+	dates map[string]*DateTimeEditor
+	other *widget.Entry
+}
+
+func newForm(u *ui) *form {
+	f := &form{
+		u:     u,
+		texts: map[string]*widget.Entry{},
+		lists: map[string]*ChipList{},
+		bools: map[string]*widget.Check{},
+		dates: map[string]*DateTimeEditor{},
+	}
+	f.problem = widget.NewLabel("")
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+
+	rows := container.NewVBox()
+	for _, field := range editor.ChirpyFields() {
+		rows.Add(f.row(field))
+	}
+	f.other = widget.NewMultiLineEntry()
+	f.other.TextStyle = fyne.TextStyle{Monospace: true}
+	f.other.SetMinRowsVisible(4)
+	f.other.SetPlaceHolder("key: value")
+	f.other.Validator = editor.CheckOtherFields
+	f.other.OnChanged = func(text string) {
+		if editor.CheckOtherFields(text) == nil {
+			f.u.fieldChanged(func(s *editor.Session) error { return s.SetOtherFields(text) })
+		}
+	}
+	rows.Add(label("Other fields", "every other key of the front matter, as YAML"))
+	rows.Add(f.other)
+	f.fields = rows
+	f.box = container.NewVScroll(container.NewPadded(container.NewVBox(f.problem, rows)))
+	return f
+}
+
+// row builds the widget of one field and wires it to the session.
+func (f *form) row(field editor.Field) fyne.CanvasObject {
+	key := field.Key
+	var input fyne.CanvasObject
+	switch field.Kind {
+	case editor.KindText, editor.KindLongText:
+		e := widget.NewEntry()
+		if field.Kind == editor.KindLongText {
+			e.MultiLine = true
+			e.Wrapping = fyne.TextWrapWord
+			e.SetMinRowsVisible(3)
+		}
+		e.SetPlaceHolder(field.Help)
+		e.OnChanged = func(v string) {
+			f.u.fieldChanged(func(s *editor.Session) error { return s.SetText(key, v) })
+		}
+		f.texts[key], input = e, e
+	case editor.KindList:
+		c := NewChipList(placeholder(field.Help, "add…"))
+		if key == "categories" {
+			c.SetMaxItems(2)
+		}
+		c.OnChanged = func(items []string) {
+			f.u.fieldChanged(func(s *editor.Session) error { return s.SetList(key, items) })
+		}
+		f.lists[key], input = c, c
+	case editor.KindBool:
+		c := widget.NewCheck(field.Label, func(v bool) {
+			f.u.fieldChanged(func(s *editor.Session) error { return s.SetBool(key, v) })
+		})
+		f.bools[key] = c
+		return c
+	case editor.KindDate:
+		d := NewDateTimeEditor()
+		d.OnChanged = func(v string) {
+			f.u.fieldChanged(func(s *editor.Session) error { return s.SetDateText(key, v) })
+		}
+		f.dates[key], input = d, d
+	}
+	help := field.Help
+	if field.Kind == editor.KindText || field.Kind == editor.KindLongText || field.Kind == editor.KindList {
+		help = "" // shown as the placeholder instead
+	}
+	return container.NewVBox(label(field.Label, help), input)
+}
+
+func placeholder(help, fallback string) string {
+	if help == "" {
+		return fallback
+	}
+	return help
+}
+
+func label(text, help string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if help == "" {
+		return l
+	}
+	h := widget.NewLabel(help)
+	h.Importance = widget.LowImportance
+	h.Wrapping = fyne.TextWrapWord
+	h.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(l, h)
+}
+
+// load fills the form from the session, or turns it off with the reason
+// while the front matter does not parse. The caller holds u.loading, so
+// the widgets' callbacks do not write back.
+func (f *form) load(s *editor.Session) {
+	if err := s.Err(); err != nil {
+		f.problem.SetText("The front matter does not parse, so the form is off. Fix it in the editor; the form comes back when it parses.\n\n" + err.Error())
+		f.problem.Show()
+		f.fields.Hide()
+		return
+	}
+	f.problem.Hide()
+	f.fields.Show()
+	for key, e := range f.texts {
+		e.SetText(s.Text(key))
+	}
+	for key, c := range f.lists {
+		c.SetItems(s.List(key))
+	}
+	for key, c := range f.bools {
+		c.SetChecked(s.Bool(key))
+	}
+	f.setZone(f.u.zone())
+	for key, d := range f.dates {
+		d.SetText(s.DateText(key))
+	}
+	f.other.SetText(s.OtherFields())
+}
+
+// setZone is the zone a date gets when the user fills an empty date.
+func (f *form) setZone(loc *time.Location) {
+	for _, d := range f.dates {
+		d.SetZone(loc)
+	}
+}

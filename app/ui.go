@@ -1,0 +1,177 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor"
+)
+
+// ui is the main window: the Markdown editor and its preview side by side,
+// the front matter form beside them, a toolbar above and a status bar
+// below. It holds the open session and is the one place where the
+// widgets and the session meet.
+type ui struct {
+	app fyne.App
+	win fyne.Window
+
+	session *editor.Session
+	// raw is true while the post's front matter does not parse and the
+	// editor holds the whole file.
+	raw bool
+	// loading is true while widgets are being filled from the session, so
+	// that their change callbacks do not write back what they were given.
+	loading bool
+
+	editor  *sourceEntry
+	preview *previewPane
+	form    *form
+	status  *statusBar
+	find    *findBar
+
+	editorSplit *container.Split // editor | preview
+	formSplit   *container.Split // (editor | preview) | form
+}
+
+func newUI(a fyne.App, w fyne.Window) *ui {
+	u := &ui{app: a, win: w}
+	u.editor = newSourceEntry()
+	u.editor.OnChanged = u.editorChanged
+	u.preview = newPreviewPane()
+	u.form = newForm(u)
+	u.status = newStatusBar()
+	u.find = newFindBar(u)
+
+	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor), u.preview.scroll)
+	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
+	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.formSplit))
+	w.SetMainMenu(u.menu())
+	u.restoreLayout()
+	w.SetCloseIntercept(func() {
+		u.confirmDiscard(func() {
+			u.saveLayout()
+			u.preview.stop()
+			w.Close()
+		})
+	})
+	return u
+}
+
+func (u *ui) toolbar() *widget.Toolbar {
+	return widget.NewToolbar(
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newPost),
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.showOpen),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.save),
+		widget.NewToolbarAction(theme.ContentCopyIcon(), u.showSaveAs),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.VisibilityIcon(), u.togglePreview),
+		widget.NewToolbarAction(theme.ListIcon(), u.toggleForm),
+		widget.NewToolbarAction(theme.SearchIcon(), u.find.show),
+		widget.NewToolbarSpacer(),
+		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
+	)
+}
+
+// shortcut is Ctrl+key, or Cmd+key on macOS, with extra modifiers.
+func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
+}
+
+// menu builds the main menu. Its shortcuts work while the editor has the
+// focus, because Fyne offers a key to the main menu before the focused
+// widget.
+func (u *ui) menu() *fyne.MainMenu {
+	item := func(label string, key fyne.KeyName, extra fyne.KeyModifier, action func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, action)
+		if key != "" {
+			it.Shortcut = shortcut(key, extra)
+		}
+		return it
+	}
+	wrap := func(marker string) func() { return func() { u.applyCommand(wrapCommand(marker)) } }
+	heading := func(level int) func() { return func() { u.applyCommand(headingCommand(level)) } }
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("New post", fyne.KeyN, 0, u.newPost),
+			item("Open…", fyne.KeyO, 0, u.showOpen),
+			item("Save", fyne.KeyS, 0, u.save),
+			item("Save as…", fyne.KeyS, fyne.KeyModifierShift, u.showSaveAs),
+			fyne.NewMenuItemSeparator(),
+			item("Settings…", fyne.KeyComma, 0, u.showSettings),
+		),
+		fyne.NewMenu("Edit",
+			item("Undo", "", 0, u.editor.Undo),
+			item("Redo", "", 0, u.editor.Redo),
+			fyne.NewMenuItemSeparator(),
+			item("Find and replace", fyne.KeyF, 0, u.find.show),
+			fyne.NewMenuItemSeparator(),
+			item("Bold", fyne.KeyB, 0, wrap("**")),
+			item("Italic", fyne.KeyI, 0, wrap("*")),
+			item("Strikethrough", fyne.KeyX, fyne.KeyModifierShift, wrap("~~")),
+			item("Link", fyne.KeyK, 0, func() { u.applyCommand(linkCommand) }),
+			item("Heading 1", fyne.Key1, 0, heading(1)),
+			item("Heading 2", fyne.Key2, 0, heading(2)),
+			item("Heading 3", fyne.Key3, 0, heading(3)),
+			item("Insert image…", fyne.KeyI, fyne.KeyModifierShift, u.showInsertImage),
+		),
+		fyne.NewMenu("View",
+			item("Preview", fyne.KeyP, fyne.KeyModifierShift, u.togglePreview),
+			item("Front matter form", fyne.KeyM, fyne.KeyModifierShift, u.toggleForm),
+		),
+	)
+}
+
+// togglePreview shows or hides the preview; hidden, it costs no renders.
+func (u *ui) togglePreview() {
+	u.setPreviewVisible(!u.preview.scroll.Visible())
+}
+
+func (u *ui) setPreviewVisible(on bool) {
+	if on {
+		u.preview.scroll.Show()
+		u.refreshPreview()
+	} else {
+		u.preview.scroll.Hide()
+	}
+	u.editorSplit.Refresh()
+	u.app.Preferences().SetBool(prefShowPreview, on)
+}
+
+func (u *ui) toggleForm() { u.setFormVisible(!u.form.box.Visible()) }
+
+func (u *ui) setFormVisible(on bool) {
+	if on {
+		u.form.box.Show()
+	} else {
+		u.form.box.Hide()
+	}
+	u.formSplit.Refresh()
+	u.app.Preferences().SetBool(prefShowForm, on)
+}
+
+// restoreLayout puts back the window size, split positions and panes of
+// the last session.
+func (u *ui) restoreLayout() {
+	p := u.app.Preferences()
+	def := defaultSize()
+	u.win.Resize(fyne.NewSize(
+		float32(p.FloatWithFallback(prefWidth, float64(def.Width))),
+		float32(p.FloatWithFallback(prefHeight, float64(def.Height)))))
+	u.editorSplit.SetOffset(p.FloatWithFallback(prefSplitPreview, 0.5))
+	u.formSplit.SetOffset(p.FloatWithFallback(prefSplitForm, 0.72))
+	u.setPreviewVisible(p.BoolWithFallback(prefShowPreview, true))
+	u.setFormVisible(p.BoolWithFallback(prefShowForm, true))
+	u.editor.setLook(p.BoolWithFallback(prefMonospace, true), p.BoolWithFallback(prefWrap, true))
+}
+
+func (u *ui) saveLayout() {
+	p := u.app.Preferences()
+	size := u.win.Canvas().Size()
+	p.SetFloat(prefWidth, float64(size.Width))
+	p.SetFloat(prefHeight, float64(size.Height))
+	p.SetFloat(prefSplitPreview, u.editorSplit.Offset)
+	p.SetFloat(prefSplitForm, u.formSplit.Offset)
+}

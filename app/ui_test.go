@@ -1,0 +1,242 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// newTestUI opens the window headless with the post at path.
+func newTestUI(t *testing.T, path string) *ui {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow("Postdesk")
+	u := newUI(a, w)
+	// Renders finish on timer goroutines; a test that looks at the
+	// preview collects them (see previewDone), the others drop them.
+	u.preview.do = func(func()) {}
+	t.Cleanup(func() { u.preview.stop(); w.Close() })
+	w.Resize(fyne.NewSize(1280, 800))
+	if path != "" {
+		u.openPath(path)
+	} else {
+		u.newPost()
+	}
+	return u
+}
+
+// copyPost copies a post into a temporary folder so a test may save it.
+func copyPost(t *testing.T, src string) (path string, orig []byte) {
+	t.Helper()
+	orig, err := os.ReadFile(src)
+	if err != nil {
+		t.Skipf("SKIPPED: %v (the corpus lives in ../shared beside the repository)", err)
+	}
+	path = filepath.Join(t.TempDir(), filepath.Base(src))
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, orig
+}
+
+const corpus = "../../shared/corpus"
+
+func TestOpenShowsFields(t *testing.T) {
+	path, _ := copyPost(t, filepath.Join(corpus, "chirpy", "2019-08-08-text-and-typography.md"))
+	u := newTestUI(t, path)
+	if got := u.form.texts["title"].Text; got != "Text and Typography" {
+		t.Errorf("title field = %q", got)
+	}
+	if got := u.form.lists["categories"].Items(); strings.Join(got, ",") != "Blogging,Demo" {
+		t.Errorf("categories = %q", got)
+	}
+	if got := u.form.dates["date"].Text(); got != "2019-08-08 11:33:00 +0800" {
+		t.Errorf("date = %q", got)
+	}
+	if !u.form.bools["math"].Checked || !u.form.bools["pin"].Checked || u.form.bools["mermaid"].Checked != true {
+		t.Error("math, pin and mermaid are set in the post but not checked")
+	}
+	if got := u.form.texts["image.alt"].Text; !strings.HasPrefix(got, "Responsive rendering") {
+		t.Errorf("image.alt = %q", got)
+	}
+	if u.session.Modified() {
+		t.Error("opening the post modified it")
+	}
+	if !strings.HasPrefix(u.editor.Text, "\n## Headings") {
+		t.Errorf("editor holds %q…, want the body", u.editor.Text[:min(30, len(u.editor.Text))])
+	}
+}
+
+func TestFormEditChangesOnlyItsLine(t *testing.T) {
+	path, orig := copyPost(t, filepath.Join(corpus, "korean", "113bommy", "_posts", "2024-02-05-Seq2Seq_Code.md"))
+	u := newTestUI(t, path)
+	title := u.form.texts["title"]
+	u.win.Canvas().Focus(title)
+	title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	test.Type(title, " 정리")
+	u.save()
+	saved, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, after := strings.Split(string(orig), "\n"), strings.Split(string(saved), "\n")
+	if len(before) != len(after) {
+		t.Fatalf("line count changed: %d → %d", len(before), len(after))
+	}
+	for i := range before {
+		if before[i] != after[i] && !strings.HasPrefix(before[i], "title:") {
+			t.Errorf("line %d changed: %q → %q", i+1, before[i], after[i])
+		}
+	}
+	if !strings.Contains(string(saved), "title:  \"Seq2Seq Code 정리\"\n") {
+		t.Errorf("title line not as typed: %q", strings.Split(string(saved), "\n")[1])
+	}
+}
+
+func TestTypingUpdatesPreview(t *testing.T) {
+	u := newTestUI(t, "")
+	done := previewDone(u)
+	u.win.Canvas().Focus(u.editor)
+	test.Type(u.editor, "## 미리보기 제목\n\n**굵게** 쓴 글")
+	waitFor(t, done, func() bool {
+		return strings.Contains(previewText(u), "미리보기 제목") && strings.Contains(previewText(u), "굵게 쓴 글")
+	})
+	if !u.session.Modified() {
+		t.Error("typing did not mark the post modified")
+	}
+}
+
+// previewDone collects the preview's finished renders, for the test's
+// goroutine to apply as the UI goroutine would.
+func previewDone(u *ui) <-chan func() {
+	done := make(chan func(), 64)
+	u.preview.do = func(f func()) { done <- f }
+	return done
+}
+
+// waitFor applies renders until cond holds, failing after a generous
+// time; it asserts an outcome, not a speed.
+func waitFor(t *testing.T, done <-chan func(), cond func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case apply := <-done:
+			apply()
+		case <-deadline:
+			t.Fatal("the preview never showed the text")
+		}
+	}
+}
+
+func previewText(u *ui) string {
+	var b strings.Builder
+	for _, s := range u.preview.rich.Segments {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}
+
+func TestOtherFieldsRejectsBadYAML(t *testing.T) {
+	path, _ := copyPost(t, filepath.Join(corpus, "korean", "yunseo-kim", "_posts", "ko", "2021-01-31-github-markdown-syntax-summary.md"))
+	u := newTestUI(t, path)
+	other := u.form.other
+	if !strings.Contains(other.Text, "redirect_from") {
+		t.Fatalf("Other fields box = %q", other.Text)
+	}
+	before := string(u.session.Post().Bytes())
+	lines := strings.Count(other.Text, "\n")
+	other.SetText(other.Text + "broken: [x\n")
+	err := other.Validate()
+	if want := fmt.Sprintf("Other fields:%d:9: ", lines+1); err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("bad YAML accepted: %v", err)
+	}
+	if string(u.session.Post().Bytes()) != before {
+		t.Error("bad YAML in the box changed the post")
+	}
+	other.SetText(strings.Replace(other.Text, "broken: [x\n", "series: 깃허브\n", 1))
+	if err := other.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(u.session.Post().Bytes()), "series: 깃허브\n---") {
+		t.Error("a valid Other fields edit did not reach the post")
+	}
+}
+
+func TestBoldAndUndo(t *testing.T) {
+	u := newTestUI(t, "")
+	u.win.Canvas().Focus(u.editor)
+	body := u.editor.Text
+	test.Type(u.editor, "한글 입력")
+	u.editor.selectRange(0, 2)
+	if got := u.editor.SelectedText(); got != "한글" {
+		t.Fatalf("selected %q", got)
+	}
+	u.applyCommand(wrapCommand("**"))
+	if u.editor.Text != "**한글** 입력"+body {
+		t.Errorf("after bold: %q", u.editor.Text)
+	}
+	u.editor.Undo()
+	if u.editor.Text != "한글 입력"+body {
+		t.Errorf("after undo: %q", u.editor.Text)
+	}
+	u.editor.TypedShortcut(&fyne.ShortcutRedo{})
+	if u.editor.Text != "**한글** 입력"+body {
+		t.Errorf("after redo: %q", u.editor.Text)
+	}
+	for range 4 { // the command, then Entry's own steps of the typing
+		u.editor.TypedShortcut(&fyne.ShortcutUndo{})
+	}
+	if u.editor.Text != body {
+		t.Errorf("after undoing the typing too: %q", u.editor.Text)
+	}
+}
+
+func TestRawModeAndBack(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "2022-01-01-broken.md")
+	if err := os.WriteFile(path, []byte("---\ntitle: [고장\n---\n본문\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, path)
+	if !u.raw || u.form.fields.Visible() || !strings.Contains(u.form.problem.Text, "2:8") {
+		t.Fatalf("broken post: raw %v, form shown %v, problem %q", u.raw, u.form.fields.Visible(), u.form.problem.Text)
+	}
+	if !strings.Contains(u.status.err.Text, "2:8") {
+		t.Errorf("status bar error = %q", u.status.err.Text)
+	}
+	u.editor.SetText("---\ntitle: 고침\n---\n본문\n")
+	if u.raw || !u.form.fields.Visible() || u.form.texts["title"].Text != "고침" {
+		t.Errorf("fixed post: raw %v, title %q", u.raw, u.form.texts["title"].Text)
+	}
+	if u.editor.Text != "본문\n" {
+		t.Errorf("editor after leaving raw mode = %q", u.editor.Text)
+	}
+}
+
+func TestFindSelectsMatch(t *testing.T) {
+	u := newTestUI(t, "")
+	u.editor.SetText("첫째 줄\n둘째 줄에 찾을 말\n셋째 줄에 찾을 말")
+	u.find.show()
+	u.find.find.SetText("찾을 말")
+	u.find.next()
+	if u.editor.SelectedText() != "찾을 말" || u.editor.CursorRow != 1 {
+		t.Errorf("first match: selected %q at row %d", u.editor.SelectedText(), u.editor.CursorRow)
+	}
+	u.find.next()
+	if u.editor.CursorRow != 2 {
+		t.Errorf("second match at row %d", u.editor.CursorRow)
+	}
+	u.find.replace.SetText("바꾼 말")
+	u.find.replaceAll()
+	if strings.Count(u.editor.Text, "바꾼 말") != 2 || u.find.result.Text != "2 replacements" {
+		t.Errorf("replace all: %q, %q", u.editor.Text, u.find.result.Text)
+	}
+}

@@ -1,0 +1,257 @@
+package editor
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// This file draws the boxes of the preview: a rounded panel with an
+// optional label and accent bar, which code, math and prompts share.
+
+// panel is a tinted, rounded box around content, with an optional label
+// above the content and an optional accent bar on its left. Colours are
+// theme colour names, read again on every refresh so that the panel
+// follows a theme change.
+type panel struct {
+	widget.BaseWidget
+
+	// fill is the background; tint, if set, is the colour the background
+	// is a light wash of instead.
+	fill, tint fyne.ThemeColorName
+	border     fyne.ThemeColorName
+	accent     fyne.ThemeColorName
+	label      string
+	labelColor fyne.ThemeColorName
+	labelBold  bool
+	content    fyne.CanvasObject
+	// indent insets the whole panel, in the steps RichText indents
+	// quotes by, so that boxes in lists and quotes line up with the text.
+	indent int
+}
+
+func newPanel(p *panel) *panel {
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *panel) CreateRenderer() fyne.WidgetRenderer {
+	r := &panelRenderer{p: p, bg: canvas.NewRectangle(color.Transparent)}
+	r.objects = []fyne.CanvasObject{r.bg}
+	if p.accent != "" {
+		r.bar = canvas.NewRectangle(color.Transparent)
+		r.objects = append(r.objects, r.bar)
+	}
+	if p.label != "" {
+		r.label = canvas.NewText(p.label, color.Transparent)
+		r.label.TextStyle.Bold = p.labelBold
+		r.objects = append(r.objects, r.label)
+	}
+	r.objects = append(r.objects, p.content)
+	r.Refresh()
+	return r
+}
+
+type panelRenderer struct {
+	p       *panel
+	bg, bar *canvas.Rectangle
+	label   *canvas.Text
+	objects []fyne.CanvasObject
+}
+
+// barWidth is the width of the accent bar.
+const barWidth = 4
+
+func (r *panelRenderer) pads() (left, pad, indent float32) {
+	pad = theme.SizeForWidget(theme.SizeNameInnerPadding, r.p)
+	indent = theme.SizeForWidget(theme.SizeNameLineSpacing, r.p) * 4 * float32(r.p.indent)
+	left = pad
+	if r.bar != nil {
+		left += barWidth
+	}
+	return left, pad, indent
+}
+
+func (r *panelRenderer) labelHeight() float32 {
+	if r.label == nil {
+		return 0
+	}
+	return r.label.MinSize().Height
+}
+
+func (r *panelRenderer) Layout(size fyne.Size) {
+	left, pad, indent := r.pads()
+	r.bg.Move(fyne.NewPos(indent, 0))
+	r.bg.Resize(fyne.NewSize(size.Width-indent, size.Height))
+	if r.bar != nil {
+		r.bar.Move(fyne.NewPos(indent, 0))
+		r.bar.Resize(fyne.NewSize(barWidth, size.Height))
+	}
+	y := pad
+	if r.label != nil {
+		r.label.Move(fyne.NewPos(indent+left, pad))
+		r.label.Resize(r.label.MinSize())
+		y += r.labelHeight()
+	}
+	r.p.content.Move(fyne.NewPos(indent+left, y))
+	r.p.content.Resize(fyne.NewSize(max(0, size.Width-indent-left-pad), max(0, size.Height-y-pad)))
+}
+
+func (r *panelRenderer) MinSize() fyne.Size {
+	left, pad, indent := r.pads()
+	c := r.p.content.MinSize()
+	w := c.Width
+	if r.label != nil {
+		w = max(w, r.label.MinSize().Width)
+	}
+	return fyne.NewSize(indent+left+w+pad, pad+r.labelHeight()+c.Height+pad)
+}
+
+func (r *panelRenderer) Refresh() {
+	p := r.p
+	if p.tint != "" {
+		r.bg.FillColor = wash(theme.ColorForWidget(p.tint, p))
+	} else {
+		r.bg.FillColor = theme.ColorForWidget(p.fill, p)
+	}
+	if p.border != "" {
+		r.bg.StrokeColor = theme.ColorForWidget(p.border, p)
+		r.bg.StrokeWidth = 1
+	}
+	r.bg.CornerRadius = theme.SizeForWidget(theme.SizeNameInputRadius, p)
+	if r.bar != nil {
+		r.bar.FillColor = theme.ColorForWidget(p.accent, p)
+	}
+	if r.label != nil {
+		r.label.Color = theme.ColorForWidget(p.labelColor, p)
+		r.label.TextSize = theme.SizeForWidget(theme.SizeNameText, p)
+	}
+	canvas.Refresh(p)
+	r.p.content.Refresh()
+}
+
+func (r *panelRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *panelRenderer) Destroy() {}
+
+// wash is c at low opacity, a tint that keeps text on it readable in
+// light and dark themes.
+func wash(c color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = 0x30
+	return n
+}
+
+// monoText is a RichText that shows source text as it is: monospace, not
+// wrapped, in segments that may carry colours.
+func monoText(segs ...widget.RichTextSegment) fyne.CanvasObject {
+	t := widget.NewRichText(segs...)
+	t.Wrapping = fyne.TextWrapOff
+	return t
+}
+
+// hscroll lets wide content scroll sideways inside its box.
+func hscroll(o fyne.CanvasObject) fyne.CanvasObject { return container.NewHScroll(o) }
+
+// MathBox is a display formula (`$$ … $$` on lines of its own), shown as
+// its TeX source in monospace on a box tinted with the primary colour.
+// The preview has no TeX typesetter; the source is shown verbatim.
+type MathBox struct {
+	blockBase
+	// Formula is the TeX source between the dollar signs.
+	Formula string
+	// Indent insets the box to line up with list or quote text.
+	Indent int
+}
+
+// Textual returns the formula.
+func (m *MathBox) Textual() string { return m.Formula }
+
+// Visual returns the tinted box with the formula in it; a long formula
+// scrolls sideways rather than wrapping.
+func (m *MathBox) Visual() fyne.CanvasObject {
+	st := widget.RichTextStyleCodeBlock
+	st.Inline = true
+	text := monoText(&widget.TextSegment{Style: st, Text: m.Formula})
+	return newPanel(&panel{tint: theme.ColorNamePrimary, content: hscroll(text), indent: m.Indent})
+}
+
+// promptColor is the theme's nearest colour to Chirpy's green, blue,
+// amber and red prompts.
+func promptColor(kind string) fyne.ThemeColorName {
+	switch kind {
+	case "tip":
+		return theme.ColorNameSuccess
+	case "info":
+		return theme.ColorNamePrimary
+	case "warning":
+		return theme.ColorNameWarning
+	}
+	return theme.ColorNameError
+}
+
+// PromptBox is a Chirpy prompt, a block quote marked `{: .prompt-tip }`
+// (or info, warning, danger): a box washed in the prompt's colour with
+// an accent bar and the label "Tip", "Info", "Warning" or "Danger" above
+// its content. The attribute line itself is never shown.
+type PromptBox struct {
+	blockBase
+	// Kind is "tip", "info", "warning" or "danger".
+	Kind string
+	// Body holds the segments of the quote's content, laid out by a
+	// RichText of its own inside the box. (It is not called Segments:
+	// RichText would then flatten the box instead of drawing it.)
+	Body []widget.RichTextSegment
+	// Indent insets the box to line up with list or quote text.
+	Indent int
+}
+
+// Label returns the label the box shows, as Chirpy prints it: the kind
+// with a capital.
+func (p *PromptBox) Label() string {
+	if p.Kind == "" {
+		return ""
+	}
+	return strings.ToUpper(p.Kind[:1]) + p.Kind[1:]
+}
+
+// Textual returns the label; the content's text is in Body.
+func (p *PromptBox) Textual() string { return p.Label() }
+
+// Visual returns the coloured box. Its text wraps to the box's width, so
+// its height follows the width it is given; Fyne lays the preview out
+// again when that height changes.
+func (p *PromptBox) Visual() fyne.CanvasObject {
+	body := widget.NewRichText(p.Body...)
+	body.Wrapping = fyne.TextWrapWord
+	c := promptColor(p.Kind)
+	return newPanel(&panel{
+		tint: c, accent: c, indent: p.Indent,
+		label: p.Label(), labelColor: c, labelBold: true,
+		content: &fyne.Container{Layout: &wrapLayout{}, Objects: []fyne.CanvasObject{body}},
+	})
+}
+
+// wrapLayout holds a wrapping RichText. Until it has been given a width
+// a wrapping RichText measures as one character per line, so its height
+// is ignored until then.
+type wrapLayout struct{}
+
+func (wrapLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(size)
+}
+
+func (wrapLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if objs[0].Size().Width <= 0 {
+		return fyne.NewSize(0, theme.TextSize())
+	}
+	m := objs[0].MinSize()
+	return fyne.NewSize(0, m.Height)
+}

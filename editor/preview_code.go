@@ -1,0 +1,238 @@
+package editor
+
+import (
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/yuin/goldmark/ast"
+)
+
+// CodeBox is a code block: a fenced block, an indented block, or a raw
+// HTML block. It shows the code in monospace on a bordered panel, with a
+// label above it (the `file` attribute, the language, "mermaid diagram",
+// or "HTML") and its tokens in theme colours. Long lines scroll sideways.
+type CodeBox struct {
+	blockBase
+	// Code is the block's text without its final line end.
+	Code string
+	// Language is the first word of the fence's info string, "" if none.
+	Language string
+	// Label is the caption above the code, "" for none.
+	Label string
+	// Spans colour the code: each runs from the previous span's End (or
+	// 0) to its own End, a byte offset into Code. Nil means plain text.
+	Spans []CodeSpan
+	// Indent insets the box to line up with list or quote text.
+	Indent int
+}
+
+// CodeSpan is a run of code in one colour. Color is a theme colour name,
+// "" for the foreground colour, so highlighting follows the app's theme.
+type CodeSpan struct {
+	End   int
+	Color fyne.ThemeColorName
+}
+
+// Textual returns the code.
+func (c *CodeBox) Textual() string { return c.Code }
+
+// TextSegments returns the code as monospace text segments, one per
+// span.
+func (c *CodeBox) TextSegments() []widget.RichTextSegment {
+	st := widget.RichTextStyleCodeBlock
+	st.Inline = true
+	if len(c.Spans) == 0 {
+		return []widget.RichTextSegment{&widget.TextSegment{Style: st, Text: c.Code}}
+	}
+	out := make([]widget.RichTextSegment, 0, len(c.Spans))
+	start := 0
+	for _, s := range c.Spans {
+		st.ColorName = s.Color
+		if s.Color == "" {
+			st.ColorName = theme.ColorNameForeground
+		}
+		out = append(out, &widget.TextSegment{Style: st, Text: c.Code[start:s.End]})
+		start = s.End
+	}
+	return out
+}
+
+// Visual returns the panel with the highlighted code.
+func (c *CodeBox) Visual() fyne.CanvasObject {
+	return newPanel(&panel{
+		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
+		label: c.Label, labelColor: theme.ColorNamePlaceHolder,
+		content: hscroll(monoText(c.TextSegments()...)), indent: c.Indent,
+	})
+}
+
+// fencedCode makes the box of a fenced code block.
+func (w *segmentWriter) fencedCode(n *ast.FencedCodeBlock, c blockContext) *CodeBox {
+	lang := ""
+	if n.Info != nil {
+		lang = string(n.Language(w.src))
+	}
+	label := lang
+	if strings.EqualFold(lang, "mermaid") {
+		label = "mermaid diagram"
+	}
+	if v, ok := n.AttributeString("file"); ok {
+		if b, ok := v.([]byte); ok && len(b) > 0 {
+			label = string(b)
+		}
+	}
+	return w.codeBox(linesText(n.Lines(), w.src, nil), lang, label, c)
+}
+
+func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeBox {
+	return &CodeBox{Code: code, Language: lang, Label: label, Spans: w.code.spans(lang, code), Indent: c.indent}
+}
+
+// Highlighting is by far the slowest part of a preview: lexing the code
+// of the longest corpus post takes some twenty times as long as parsing
+// it. A highlighter therefore keeps the spans of every block it lexed,
+// keyed by language and code, and forgets a block only when several
+// renders in a row have not shown it.
+
+// highlighter caches the spans of code blocks across renders.
+type highlighter struct {
+	mu    sync.Mutex
+	gen   uint64
+	cache map[codeKey]*codeEntry
+}
+
+type codeKey struct{ lang, code string }
+
+type codeEntry struct {
+	spans []CodeSpan
+	used  uint64
+}
+
+// keepRenders is how many renders a block's spans outlive its last use:
+// enough to survive an undo or a block being cut and pasted back.
+const keepRenders = 8
+
+// maxHighlight is the longest code highlighted; longer blocks are shown
+// plain rather than stall the preview.
+const maxHighlight = 64 << 10
+
+func newHighlighter() *highlighter {
+	return &highlighter{cache: map[codeKey]*codeEntry{}}
+}
+
+// highlightRun is one render's use of the highlighter.
+type highlightRun struct {
+	h   *highlighter
+	gen uint64
+}
+
+func (h *highlighter) begin() *highlightRun {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.gen++
+	return &highlightRun{h: h, gen: h.gen}
+}
+
+// end forgets the blocks that recent renders did not show.
+func (h *highlighter) end(run *highlightRun) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for k, e := range h.cache {
+		if e.used+keepRenders < run.gen {
+			delete(h.cache, k)
+		}
+	}
+}
+
+// spans returns the colours of code in language lang, or nil to show it
+// plain: the language is unknown or none, or the code is too long.
+func (run *highlightRun) spans(lang, code string) []CodeSpan {
+	if lang == "" || code == "" || len(code) > maxHighlight {
+		return nil
+	}
+	key := codeKey{lang, code}
+	h := run.h
+	h.mu.Lock()
+	e, ok := h.cache[key]
+	if ok {
+		e.used = run.gen
+	}
+	h.mu.Unlock()
+	if ok {
+		return e.spans
+	}
+	spans := lex(lang, code)
+	h.mu.Lock()
+	h.cache[key] = &codeEntry{spans: spans, used: run.gen}
+	h.mu.Unlock()
+	return spans
+}
+
+// lex runs chroma's lexer for lang and merges its tokens into spans of
+// one colour.
+func lex(lang, code string) (spans []CodeSpan) {
+	l := lexers.Get(lang)
+	if l == nil {
+		return nil
+	}
+	defer func() {
+		// A lexer bug must cost the colours, not the preview.
+		if recover() != nil {
+			spans = nil
+		}
+	}()
+	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, code)
+	if err != nil {
+		return nil
+	}
+	pos := 0
+	for t := it(); t != chroma.EOF; t = it() {
+		if pos >= len(code) {
+			break
+		}
+		pos = min(len(code), pos+len(t.Value))
+		c := tokenColor(t.Type)
+		if strings.TrimSpace(t.Value) == "" && len(spans) > 0 {
+			// Blank runs take the colour before them, so they merge.
+			c = spans[len(spans)-1].Color
+		}
+		if n := len(spans); n > 0 && spans[n-1].Color == c {
+			spans[n-1].End = pos
+			continue
+		}
+		spans = append(spans, CodeSpan{End: pos, Color: c})
+	}
+	if pos < len(code) {
+		spans = append(spans, CodeSpan{End: len(code)})
+	}
+	if len(spans) == 1 && spans[0].Color == "" {
+		return nil
+	}
+	return spans
+}
+
+// tokenColor maps chroma's token types onto the few colours every Fyne
+// theme defines, so highlighting works in light and dark themes alike.
+func tokenColor(t chroma.TokenType) fyne.ThemeColorName {
+	switch {
+	case t.InCategory(chroma.Comment):
+		return theme.ColorNamePlaceHolder
+	case t.InCategory(chroma.Keyword), t == chroma.NameAttribute, t == chroma.GenericHeading, t == chroma.GenericSubheading:
+		return theme.ColorNamePrimary
+	case t.InSubCategory(chroma.LiteralString), t == chroma.GenericInserted:
+		return theme.ColorNameSuccess
+	case t.InSubCategory(chroma.LiteralNumber), t == chroma.GenericDeleted, t == chroma.GenericError, t == chroma.Error:
+		return theme.ColorNameError
+	case t == chroma.NameFunction, t == chroma.NameFunctionMagic, t == chroma.NameClass, t == chroma.NameDecorator,
+		t == chroma.NameBuiltin, t == chroma.NameBuiltinPseudo, t == chroma.NameTag, t == chroma.NameException:
+		return theme.ColorNameWarning
+	case t.InCategory(chroma.Literal):
+		return theme.ColorNameWarning
+	}
+	return ""
+}

@@ -1,0 +1,258 @@
+package editor
+
+import (
+	"image"
+	_ "image/gif" // posts use GIFs; canvas registers only PNG and JPEG
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/yuin/goldmark/ast"
+	_ "golang.org/x/image/webp" // Chirpy sites favour WebP
+)
+
+// ImageBox is an image: the local file it resolves to, drawn as wide as
+// the preview allows (no wider than the file or its `width` attribute)
+// with its alt text below, or, when the file is missing or remote, a
+// placeholder box naming the path. Remote images are never fetched.
+type ImageBox struct {
+	blockBase
+	// Source is the image address as written in the post.
+	Source string
+	// Alt is the alt text.
+	Alt string
+	// Path is the local file Source resolves to; when no candidate
+	// exists it is the first one tried, and "" when there is none (a
+	// remote image, or an absolute path with no blog folder known).
+	Path string
+	// Found reports whether Path exists.
+	Found bool
+	// Remote is true for an http(s), protocol-relative or data address.
+	Remote bool
+	// Width and Height are the size the post asks for (`{: width="700" }`
+	// or Chirpy's `w=`/`h=`), 0 if it does not.
+	Width, Height float32
+	// Indent insets the image to line up with list or quote text.
+	Indent int
+}
+
+// Textual returns the alt text.
+func (i *ImageBox) Textual() string { return i.Alt }
+
+// imageBox resolves an image node the way Jekyll and Chirpy would serve
+// it.
+func (w *segmentWriter) imageBox(n *ast.Image, alt string, c blockContext) *ImageBox {
+	b := &ImageBox{Source: string(n.Destination), Alt: alt, Indent: c.indent}
+	b.Width = attrFloat(n, "width", "w")
+	b.Height = attrFloat(n, "height", "h")
+	b.Path, b.Found, b.Remote = resolveImage(b.Source, w.opt)
+	return b
+}
+
+// attrFloat reads the first of the named attributes that is a number.
+func attrFloat(n ast.Node, names ...string) float32 {
+	for _, name := range names {
+		v, ok := n.AttributeString(name)
+		if !ok {
+			continue
+		}
+		b, _ := v.([]byte)
+		f, err := strconv.ParseFloat(strings.TrimSuffix(string(b), "px"), 32)
+		if err == nil && f > 0 {
+			return float32(f)
+		}
+	}
+	return 0
+}
+
+// isRemote reports whether an address names something off this machine.
+func isRemote(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "data:")
+}
+
+// resolveImage finds the local file of an image address. An absolute
+// path is under the blog folder. A relative one is under media_subpath
+// (itself under the blog folder when absolute), as Chirpy prefixes it,
+// and otherwise beside the post, where an author keeps images before
+// export copies them into the blog's assets.
+func resolveImage(src string, opt PreviewOptions) (file string, found, remote bool) {
+	if isRemote(src) {
+		return "", false, true
+	}
+	p := src
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	var candidates []string
+	under := func(dir, rel string) {
+		if dir != "" {
+			candidates = append(candidates, filepath.Join(dir, filepath.FromSlash(rel)))
+		}
+	}
+	switch {
+	case p == "":
+	case strings.HasPrefix(p, "/"):
+		under(opt.BlogDir, p)
+	default:
+		if m := opt.MediaPrefix; m != "" {
+			if isRemote(m) {
+				return "", false, true
+			}
+			joined := path.Join(m, p)
+			if strings.HasPrefix(m, "/") {
+				under(opt.BlogDir, joined)
+			} else {
+				under(opt.PostDir, joined)
+			}
+		}
+		under(opt.PostDir, p)
+	}
+	for _, c := range candidates {
+		if st, err := os.Stat(c); err == nil && !st.IsDir() {
+			return c, true, false
+		}
+	}
+	if len(candidates) > 0 {
+		return candidates[0], false, false
+	}
+	return "", false, false
+}
+
+// Visual returns the scaled image with its caption, or the placeholder.
+func (i *ImageBox) Visual() fyne.CanvasObject {
+	if !i.Found {
+		return i.placeholder(i.missingReason())
+	}
+	nat, err := imageSize(i.Path)
+	if err != nil && !strings.EqualFold(filepath.Ext(i.Path), ".svg") {
+		// canvas.Image would draw nothing for a format Go cannot read
+		// (AVIF, say); say so instead.
+		return i.placeholder("Cannot show image " + i.Path)
+	}
+	if i.Width > 0 {
+		if nat.Width > 0 {
+			nat.Height *= i.Width / nat.Width
+		} else if i.Height > 0 {
+			nat.Height = i.Height
+		}
+		nat.Width = i.Width
+	}
+	img := canvas.NewImageFromFile(i.Path)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	objs := []fyne.CanvasObject{img}
+	if i.Alt != "" {
+		caption := canvas.NewText(i.Alt, theme.Color(theme.ColorNamePlaceHolder))
+		caption.TextStyle.Italic = true
+		caption.TextSize = theme.CaptionTextSize()
+		objs = append(objs, caption)
+	}
+	return &fyne.Container{Layout: &imageLayout{natural: nat, indent: i.Indent}, Objects: objs}
+}
+
+func (i *ImageBox) missingReason() string {
+	switch {
+	case i.Remote:
+		return "Remote image (not loaded): " + i.Source
+	case i.Path == "":
+		return "Image not found: " + i.Source + " (blog folder unknown)"
+	}
+	return "Image not found: " + i.Path
+}
+
+// placeholder is a bordered box naming the image and its alt text.
+func (i *ImageBox) placeholder(msg string) fyne.CanvasObject {
+	st := widget.RichTextStyleInline
+	st.ColorName = theme.ColorNamePlaceHolder
+	segs := []widget.RichTextSegment{&widget.TextSegment{Style: st, Text: msg}}
+	if i.Alt != "" {
+		alt := st
+		alt.TextStyle.Italic = true
+		segs[0].(*widget.TextSegment).Style.Inline = false
+		segs = append(segs, &widget.TextSegment{Style: alt, Text: i.Alt})
+	}
+	text := widget.NewRichText(segs...)
+	text.Wrapping = fyne.TextWrapBreak
+	return newPanel(&panel{
+		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
+		content: &fyne.Container{Layout: wrapLayout{}, Objects: []fyne.CanvasObject{text}}, indent: i.Indent,
+	})
+}
+
+// imageSize reads an image file's pixel size from its header.
+func imageSize(file string) (fyne.Size, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return fyne.Size{}, err
+	}
+	defer func() { _ = f.Close() }()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return fyne.Size{}, err
+	}
+	return fyne.NewSize(float32(cfg.Width), float32(cfg.Height)), nil
+}
+
+// unknownAspect is the height-to-width ratio assumed for an image whose
+// size cannot be read (SVG).
+const unknownAspect = 0.6
+
+// imageLayout draws an image at its natural size, shrunk to the width
+// available, with the caption under it. Its height depends on the width
+// it was last given; Fyne lays the preview out again when it changes.
+type imageLayout struct {
+	natural fyne.Size
+	indent  int
+	width   float32
+}
+
+func (l *imageLayout) inset() float32 {
+	return theme.Size(theme.SizeNameLineSpacing) * 4 * float32(l.indent)
+}
+
+// imageSizeFor returns the drawn size of the image in width w.
+func (l *imageLayout) imageSizeFor(w float32) fyne.Size {
+	if l.natural.Width <= 0 || l.natural.Height <= 0 {
+		return fyne.NewSize(w, w*unknownAspect)
+	}
+	dw := min(w, l.natural.Width)
+	return fyne.NewSize(dw, dw*l.natural.Height/l.natural.Width)
+}
+
+func (l *imageLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.width = max(0, size.Width-l.inset())
+	s := l.imageSizeFor(l.width)
+	objs[0].Move(fyne.NewPos(l.inset(), 0))
+	objs[0].Resize(s)
+	if len(objs) > 1 {
+		objs[1].Move(fyne.NewPos(l.inset(), s.Height+theme.Padding()))
+		objs[1].Resize(objs[1].MinSize())
+	}
+}
+
+func (l *imageLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := l.width
+	if w <= 0 {
+		// Not laid out yet: assume the natural width, capped, so the
+		// first layout is close.
+		w = min(l.natural.Width, 640)
+		if w <= 0 {
+			w = 320
+		}
+	}
+	h := l.imageSizeFor(w).Height
+	if len(objs) > 1 {
+		h += theme.Padding() + objs[1].MinSize().Height
+	}
+	return fyne.NewSize(min(w, 32)+l.inset(), h)
+}

@@ -1,0 +1,7 @@
+//go:build race
+
+package editor
+
+// raceEnabled is true when the tests run under the race detector, which
+// makes building every corpus post's widgets take minutes.
+const raceEnabled = true

@@ -1,0 +1,495 @@
+package editor
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// specOptions are the options of the spec cases: folders that do not
+// exist, so that every local image is reported missing at a stable path.
+var specOptions = PreviewOptions{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
+
+const previewSpec = "testdata/preview/segments.txt"
+
+// TestPreviewSpec renders each numbered case of the spec file and
+// compares the dump of its segments. On a mismatch the whole file, with
+// the dumps as they now are, is written to testdata/preview/failed/ so
+// that it can be reviewed and copied over the spec.
+func TestPreviewSpec(t *testing.T) {
+	cases := readSpec(t, previewSpec)
+	var actual strings.Builder
+	failed := false
+	for _, c := range cases {
+		got := dumpSegments(RenderPreview([]byte(c.in), specOptions))
+		fmt.Fprintf(&actual, "%d: %s\n%s%s%s%s%s", c.no, c.desc, specSep, c.in, specSep, got, specEnd)
+		t.Run(fmt.Sprintf("%02d %s", c.no, c.desc), func(t *testing.T) {
+			if got != c.want {
+				failed = true
+				t.Errorf("case %d (%s)\ninput:\n%s\n%s", c.no, c.desc, visible(c.in), lineDiff(c.want, got))
+			}
+		})
+	}
+	if failed {
+		out := filepath.Join("testdata", "preview", "failed", filepath.Base(previewSpec))
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, []byte(actual.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("actual dumps written to %s", out)
+	}
+}
+
+// dumpSegments prints segments one per line: the kind, the text quoted,
+// then the style; the content of lists, quotes, prompts, tables and the
+// colour spans of code come indented under them.
+func dumpSegments(segs []widget.RichTextSegment) string {
+	var b strings.Builder
+	dumpInto(&b, segs, 0)
+	return b.String()
+}
+
+func dumpInto(b *strings.Builder, segs []widget.RichTextSegment, depth int) {
+	ind := strings.Repeat("  ", depth)
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *widget.TextSegment:
+			fmt.Fprintf(b, "%stext %q%s\n", ind, s.Text, styleFlags(s.Style))
+		case *widget.HyperlinkSegment:
+			u := "<nil>"
+			if s.URL != nil {
+				u = s.URL.String()
+			}
+			fmt.Fprintf(b, "%slink %q -> %s%s%s\n", ind, s.Text, u, textStyleFlags(s.TextStyle), sizeFlag(s.SizeName))
+		case *widget.SeparatorSegment:
+			fmt.Fprintf(b, "%sseparator\n", ind)
+		case *widget.TableSegment:
+			fmt.Fprintf(b, "%stable align=%v\n", ind, alignNames(s.Alignments))
+			if s.Headers != nil {
+				fmt.Fprintf(b, "%s  header\n", ind)
+				dumpCells(b, s.Headers, depth+2)
+			}
+			for _, r := range s.Rows {
+				fmt.Fprintf(b, "%s  row\n", ind)
+				dumpCells(b, r, depth+2)
+			}
+		case *ListBlock:
+			kind := "bullets"
+			if s.Ordered {
+				kind = fmt.Sprintf("ordered start=%d", s.Start)
+			}
+			fmt.Fprintf(b, "%slist %s\n", ind, kind)
+			dumpInto(b, s.Texts, depth+1)
+		case *QuoteBlock:
+			fmt.Fprintf(b, "%squote depth=%d\n", ind, s.Depth)
+			dumpInto(b, s.Texts, depth+1)
+		case *widget.ParagraphSegment:
+			fmt.Fprintf(b, "%sparagraph\n", ind)
+			dumpInto(b, s.Texts, depth+1)
+		case *PromptBox:
+			fmt.Fprintf(b, "%sprompt %s %q%s\n", ind, s.Kind, s.Label(), indentFlag(s.Indent))
+			dumpInto(b, s.Body, depth+1)
+		case *CodeBox:
+			fmt.Fprintf(b, "%scode lang=%q label=%q%s\n", ind, s.Language, s.Label, indentFlag(s.Indent))
+			for _, t := range s.TextSegments() {
+				t := t.(*widget.TextSegment)
+				color := ""
+				if t.Style.ColorName != theme.ColorNameForeground {
+					color = " " + string(t.Style.ColorName)
+				}
+				fmt.Fprintf(b, "%s  %q%s\n", ind, t.Text, color)
+			}
+		case *MathBox:
+			fmt.Fprintf(b, "%smath %q%s\n", ind, s.Formula, indentFlag(s.Indent))
+		case *ImageBox:
+			state := "missing"
+			switch {
+			case s.Found:
+				state = "found"
+			case s.Remote:
+				state = "remote"
+			}
+			fmt.Fprintf(b, "%simage %s alt=%q src=%q path=%q", ind, state, s.Alt, s.Source, filepath.ToSlash(s.Path))
+			if s.Width > 0 || s.Height > 0 {
+				fmt.Fprintf(b, " size=%gx%g", s.Width, s.Height)
+			}
+			fmt.Fprintf(b, "%s\n", indentFlag(s.Indent))
+		default:
+			fmt.Fprintf(b, "%s%T %q\n", ind, s, s.Textual())
+		}
+	}
+}
+
+func dumpCells(b *strings.Builder, cells [][]widget.RichTextSegment, depth int) {
+	for _, c := range cells {
+		fmt.Fprintf(b, "%scell\n", strings.Repeat("  ", depth))
+		dumpInto(b, c, depth+1)
+	}
+}
+
+func indentFlag(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" indent=%d", n)
+}
+
+func alignNames(as []fyne.TextAlign) string {
+	var names []string
+	for _, a := range as {
+		names = append(names, map[fyne.TextAlign]string{
+			fyne.TextAlignLeading: "left", fyne.TextAlignCenter: "center", fyne.TextAlignTrailing: "right",
+		}[a])
+	}
+	return strings.Join(names, ",")
+}
+
+// styleFlags lists what sets a text style apart from plain inline text.
+// "¶" marks a segment that ends its row.
+func styleFlags(st widget.RichTextStyle) string {
+	var f []string
+	if !st.Inline {
+		f = append(f, "¶")
+	}
+	if isCodeInline(st) {
+		f = append(f, "code")
+	}
+	f = append(f, strings.Fields(textStyleFlags(st.TextStyle))...)
+	f = append(f, strings.Fields(sizeFlag(st.SizeName))...)
+	if st.ColorName != "" && st.ColorName != theme.ColorNameForeground {
+		f = append(f, "color="+string(st.ColorName))
+	}
+	if st.QuotingDepth > 0 {
+		f = append(f, fmt.Sprintf("quote=%d", st.QuotingDepth))
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return " " + strings.Join(f, " ")
+}
+
+// isCodeInline tells Fyne's inline code style (whose marker field is
+// unexported) from the same style without it.
+func isCodeInline(st widget.RichTextStyle) bool {
+	c := widget.RichTextStyleCodeInline
+	c.Alignment, c.ColorName, c.Inline, c.SizeName, c.TextStyle, c.QuotingDepth =
+		st.Alignment, st.ColorName, st.Inline, st.SizeName, st.TextStyle, st.QuotingDepth
+	return c == st
+}
+
+func textStyleFlags(ts fyne.TextStyle) string {
+	var f []string
+	for _, x := range []struct {
+		on   bool
+		name string
+	}{{ts.Bold, "bold"}, {ts.Italic, "italic"}, {ts.Monospace, "mono"}, {ts.Strikethrough, "strike"}, {ts.Underline, "underline"}} {
+		if x.on {
+			f = append(f, x.name)
+		}
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return " " + strings.Join(f, " ")
+}
+
+func sizeFlag(n fyne.ThemeSizeName) string {
+	switch n {
+	case "", theme.SizeNameText:
+		return ""
+	case theme.SizeNameHeadingText:
+		return " size=heading"
+	case theme.SizeNameSubHeadingText:
+		return " size=subheading"
+	case theme.SizeNameCaptionText:
+		return " size=caption"
+	}
+	return " size=" + string(n)
+}
+
+// segmentText concatenates the text a reader sees in segments, including
+// that of lists, quotes, prompts and tables, one block per line.
+func segmentText(segs []widget.RichTextSegment) string {
+	var b strings.Builder
+	var walk func([]widget.RichTextSegment)
+	walk = func(segs []widget.RichTextSegment) {
+		for _, s := range segs {
+			switch s := s.(type) {
+			case widget.RichTextBlock:
+				walk(s.Segments())
+			case *PromptBox:
+				b.WriteString(s.Label() + "\n")
+				walk(s.Body)
+			case *widget.TableSegment:
+				for _, c := range s.Headers {
+					walk(c)
+				}
+				for _, r := range s.Rows {
+					for _, c := range r {
+						walk(c)
+					}
+				}
+			default:
+				b.WriteString(s.Textual())
+				if !s.Inline() {
+					b.WriteByte('\n')
+				}
+			}
+		}
+	}
+	walk(segs)
+	return b.String()
+}
+
+// corpusPosts calls f with the body of every corpus post, or skips.
+func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
+	t.Helper()
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skipf("corpus not available at %s (it lives beside the repository): %v", corpusDir, err)
+	}
+	n := 0
+	err := filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		n++
+		t.Run(strings.TrimPrefix(path, corpusDir+"/"), func(t *testing.T) {
+			f(t, path, stripFrontMatterForTest(b))
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatalf("no .md files under %s", corpusDir)
+	}
+}
+
+// TestPreviewCorpus renders every corpus post: it must not panic, must
+// give some segments for a body that is not blank, and the segments'
+// text must hold the text of every heading of the post. It then builds
+// the post's widgets in a test window, unless testing is -short or under
+// the race detector, where that alone takes minutes. The window does not
+// wrap text: Fyne's word wrapping measures every line again and again,
+// which with the test theme's fonts (no Hangul, so every glyph goes
+// through fallback) takes seconds per post, and wrapping is Fyne's code,
+// not the preview's.
+func TestPreviewCorpus(t *testing.T) {
+	p := NewPreviewer()
+	corpusPosts(t, func(t *testing.T, path string, body []byte) {
+		segs := p.Render(body, PreviewOptions{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
+		if len(segs) == 0 && len(bytes.TrimSpace(body)) > 0 {
+			t.Fatal("no segments")
+		}
+		shown := squash(segmentText(segs))
+		doc := NewMarkdown().Parser().Parse(text.NewReader(body))
+		for _, h := range find(doc, ast.KindHeading) {
+			for _, want := range headingPieces(h, body) {
+				if want = squash(want); !strings.Contains(shown, want) {
+					t.Errorf("heading text %q not shown", want)
+				}
+			}
+		}
+		if testing.Short() || raceEnabled {
+			return
+		}
+		// A fresh app per post: windows of earlier posts left in one
+		// app make each later post slower.
+		test.NewTempApp(t)
+		test.ApplyTheme(t, theme.DefaultTheme())
+		rt := widget.NewRichText(segs...)
+		rt.Wrapping = fyne.TextWrapOff
+		w := test.NewTempWindow(t, container.NewVScroll(rt))
+		w.Resize(fyne.NewSize(600, 800))
+	})
+}
+
+// headingPieces returns the text of a heading as written: its text,
+// code, math and Liquid. Inline HTML and footnote references, which the
+// preview shows in its own way, split the text into pieces.
+func headingPieces(h ast.Node, src []byte) []string {
+	var pieces []string
+	var cur strings.Builder
+	cut := func() {
+		pieces = append(pieces, cur.String())
+		cur.Reset()
+	}
+	_ = ast.Walk(h, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			cur.Write(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(n.Segment.Value(src)))))
+		case *ast.String:
+			cur.Write(n.Value)
+		case *ast.CodeSpan, *MathInline, *Liquid:
+			cur.Write(rawText(n, src, true))
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *extast.FootnoteLink:
+			cut()
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	cut()
+	return pieces
+}
+
+// squash drops white space, which the preview may lay out differently.
+func squash(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// TestPreviewConcurrentRenders renders with one Previewer from several
+// goroutines, as a preview whose renders overlap while the user types
+// does; the race detector checks the shared highlighting cache.
+func TestPreviewConcurrentRenders(t *testing.T) {
+	p := NewPreviewer()
+	body := []byte("# T\n\n```go\nfunc a() {}\n```\n\n```python\nx = 1\n```\n")
+	want := dumpSegments(p.Render(body, specOptions))
+	done := make(chan string)
+	for i := 0; i < 4; i++ {
+		go func() { done <- dumpSegments(p.Render(body, specOptions)) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent render differs:\n%s", lineDiff(want, got))
+		}
+	}
+}
+
+func FuzzRenderPreview(f *testing.F) {
+	for _, c := range readSpec(f, previewSpec) {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		segs := RenderPreview([]byte(in), specOptions)
+		_ = dumpSegments(segs)
+	})
+}
+
+// writePNG writes a w×h PNG and returns its path.
+func writePNG(t *testing.T, dir, name string, w, h int) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			img.Set(x, y, color.RGBA{R: uint8(x * 255 / w), G: 0x60, B: 0xc0, A: 0xff})
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPreviewImagePaths(t *testing.T) {
+	blog := t.TempDir()
+	post := filepath.Join(blog, "_posts")
+	abs := writePNG(t, blog, "assets/img/a.png", 4, 2)
+	media := writePNG(t, blog, "assets/img/post/b.png", 4, 2)
+	beside := writePNG(t, post, "c.png", 4, 2)
+	tests := []struct {
+		name  string
+		src   string
+		opt   PreviewOptions
+		path  string
+		found bool
+	}{
+		{"absolute path under blog folder", "/assets/img/a.png", PreviewOptions{BlogDir: blog, PostDir: post}, abs, true},
+		{"absolute path with no blog folder", "/assets/img/a.png", PreviewOptions{PostDir: post}, "", false},
+		{"relative path under media_subpath", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
+		{"relative path under img_path with slash", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
+		{"relative path falls back beside the post", "c.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
+		{"relative path beside the post", "c.png", PreviewOptions{PostDir: post}, beside, true},
+		{"percent-encoded name", "%63.png", PreviewOptions{PostDir: post}, beside, true},
+		{"query and fragment dropped", "c.png?v=2#x", PreviewOptions{PostDir: post}, beside, true},
+		{"missing file reports first candidate", "d.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
+		{"remote media prefix", "b.png", PreviewOptions{MediaPrefix: "https://cdn.example.com/x"}, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			segs := RenderPreview([]byte("![alt]("+tc.src+")\n"), tc.opt)
+			if len(segs) != 1 {
+				t.Fatalf("got %d segments:\n%s", len(segs), dumpSegments(segs))
+			}
+			img := segs[0].(*ImageBox)
+			if img.Path != tc.path || img.Found != tc.found {
+				t.Errorf("path %q found %v, want %q %v", img.Path, img.Found, tc.path, tc.found)
+			}
+		})
+	}
+}
+
+// TestPreviewVisuals builds the widgets of the preview in a test window,
+// which is where a segment's Visual runs.
+func TestPreviewVisuals(t *testing.T) {
+	test.NewTempApp(t)
+	// The test theme defines no bold or italic monospace face, which
+	// code in a heading and Liquid in a quote use; real themes do.
+	test.ApplyTheme(t, theme.DefaultTheme())
+	dir := t.TempDir()
+	writePNG(t, dir, "pic.png", 40, 20)
+	src := strings.Join([]string{
+		"# Title with `code` and [link](https://example.com)",
+		"Some *text* ~~gone~~ and $x^2$ and {{ site.title }}[^1].",
+		"$$\n\\int_0^1 x\\,dx\n$$",
+		"| a | b |\n|:--|--:|\n| `c` | [d](/e) |",
+		"> Be careful\n> - with this\n{: .prompt-warning }",
+		"> quoted\n>\n> ```go\n> x := 1\n> ```",
+		"```python\ndef f(x):\n    return x  # one\n```",
+		"```mermaid\ngraph TD; A-->B\n```",
+		"![a picture](pic.png){: width=\"20\" }\n_caption_",
+		"![missing](nope.png)",
+		"![remote](https://example.com/x.png)",
+		"1. one\n   - [x] done\n   - [ ] todo\n2. two",
+		"<div>\nraw\n</div>",
+		"---",
+		"[^1]: The note.",
+	}, "\n\n")
+	segs := RenderPreview([]byte(src), PreviewOptions{PostDir: dir})
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	w := test.NewTempWindow(t, rt)
+	w.Resize(fyne.NewSize(480, 800))
+	rt.Refresh()
+	if rt.MinSize().Height <= 0 {
+		t.Errorf("preview has no height")
+	}
+	// A second layout at another width, as when the user drags the
+	// split, must also hold.
+	w.Resize(fyne.NewSize(300, 800))
+	rt.Refresh()
+}
