@@ -1,0 +1,117 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// SiteKind is the static site generator a blog folder is for.
+type SiteKind int
+
+// The site generators Postdesk knows.
+const (
+	SiteJekyll SiteKind = iota // _config.yml, _posts/, _drafts/
+	SiteHugo                   // hugo.toml (or config.toml) and content/
+)
+
+func (k SiteKind) String() string {
+	if k == SiteHugo {
+		return "Hugo"
+	}
+	return "Jekyll"
+}
+
+// ErrNotBlog is returned for a folder that is neither a Jekyll nor a Hugo
+// site.
+var ErrNotBlog = errors.New("not a Jekyll or Hugo site: no _config.yml, hugo.toml or config.toml")
+
+// Blog is a site folder: where its posts and drafts live and the time
+// zone its dates are read in.
+type Blog struct {
+	Dir  string
+	Kind SiteKind
+	// Zone is the site's time zone (Jekyll's `timezone`, Hugo's
+	// `timeZone`), or nil when the configuration sets none: then the zone
+	// of the machine that builds the site applies.
+	Zone *time.Location
+	// ZoneName is the zone as the configuration names it, "" when unset.
+	ZoneName string
+	// PostsDir is where published posts go (_posts, or content/posts).
+	PostsDir string
+	// DraftsDir is where unpublished drafts go (_drafts; for Hugo, drafts
+	// are posts with draft = true, so it is PostsDir).
+	DraftsDir string
+}
+
+// OpenBlog reads the site folder dir: which generator it is for and its
+// time zone. A configuration that does not parse is an error naming the
+// file; a zone name Go does not know is an error too, since every date
+// would otherwise be read in the wrong zone.
+func OpenBlog(dir string) (*Blog, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	b := &Blog{Dir: abs}
+	for _, name := range []string{"_config.yml", "_config.yaml"} {
+		path := filepath.Join(abs, name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		var cfg struct {
+			Timezone string `yaml:"timezone"`
+		}
+		if err := yaml.Unmarshal(src, &cfg); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		b.Kind, b.ZoneName = SiteJekyll, cfg.Timezone
+		b.PostsDir, b.DraftsDir = filepath.Join(abs, "_posts"), filepath.Join(abs, "_drafts")
+		return b, b.loadZone(path)
+	}
+	for _, name := range []string{"hugo.toml", "config.toml"} {
+		path := filepath.Join(abs, name)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		var cfg struct {
+			TimeZone string `toml:"timeZone"`
+		}
+		if err := toml.Unmarshal(src, &cfg); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		b.Kind, b.ZoneName = SiteHugo, cfg.TimeZone
+		b.PostsDir = filepath.Join(abs, "content", "posts")
+		b.DraftsDir = b.PostsDir
+		return b, b.loadZone(path)
+	}
+	return nil, fmt.Errorf("%s: %w", abs, ErrNotBlog)
+}
+
+func (b *Blog) loadZone(config string) error {
+	if b.ZoneName == "" {
+		return nil
+	}
+	loc, err := time.LoadLocation(b.ZoneName)
+	if err != nil {
+		return fmt.Errorf("%s: timezone %q: %w", config, b.ZoneName, err)
+	}
+	b.Zone = loc
+	return nil
+}
+
+// SiteZone is the zone Jekyll reads dates in when building on this
+// machine: the configured one, else the machine's.
+func (b *Blog) SiteZone() *time.Location {
+	if b.Zone != nil {
+		return b.Zone
+	}
+	return time.Local
+}
