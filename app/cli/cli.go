@@ -30,6 +30,8 @@ func commands() map[string]command {
 		"check":  {"report posts whose front matter does not parse", checkUsage, runCheck},
 		"set":    {"edit front matter fields and save", setUsage, runSet},
 		"render": {"print a post's body as HTML", renderUsage, runRender},
+		"new":    {"start a draft from the post template", newUsage, runNew},
+		"export": {"publish a post into a Jekyll blog, or as HTML", exportUsage, runExport},
 	}
 }
 
@@ -80,7 +82,7 @@ func isHelp(a string) bool { return a == "-h" || a == "-help" || a == "--help" }
 func mainUsage(cmds map[string]command) string {
 	var b strings.Builder
 	b.WriteString("Usage: postdesk [FILE.md | COMMAND [ARGS]]\n\nWith no command, Postdesk opens its window, with FILE.md when given. Commands:\n")
-	for _, name := range []string{"check", "set", "render"} {
+	for _, name := range []string{"new", "check", "set", "render", "export"} {
 		fmt.Fprintf(&b, "  %-8s %s\n", name, cmds[name].summary)
 	}
 	b.WriteString("\nRun 'postdesk COMMAND --help' for a command's arguments.\n")
