@@ -20,6 +20,7 @@ func Run(path string) {
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Postdesk")
 	u := newUI(a, w)
+	u.openBlog(a.Preferences().String(prefBlogDir))
 	if path != "" {
 		u.openPath(path)
 	} else {
@@ -28,7 +29,7 @@ func Run(path string) {
 	w.ShowAndRun()
 }
 
-// sizePref names the preferences that remember the window's layout.
+// The preferences: the window's layout and the settings.
 const (
 	prefWidth        = "window.width"
 	prefHeight       = "window.height"
@@ -39,6 +40,11 @@ const (
 	prefMonospace    = "editor.monospace"
 	prefWrap         = "editor.wrap"
 	prefZone         = "dates.zone"
+	prefBlogDir      = "blog.dir"
+	prefDraftsDir    = "blog.drafts"
+	prefAssetsDir    = "blog.assets"
+	prefSplitLibrary = "split.library"
+	prefShowLibrary  = "view.library"
 )
 
 func defaultSize() fyne.Size { return fyne.NewSize(1280, 800) }

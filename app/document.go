@@ -124,6 +124,7 @@ func (u *ui) save() {
 	}
 	u.refreshTitle()
 	u.refreshStatus()
+	u.rescanLibrary()
 }
 
 func (u *ui) showSaveAs() {
@@ -223,14 +224,54 @@ func (u *ui) previewOptions() editor.PreviewOptions {
 	return opt
 }
 
-// zone is the time zone for new dates: the setting, else the system's.
+// zone is the time zone for new dates: the setting, else the blog's
+// configured zone, else the system's.
 func (u *ui) zone() *time.Location {
 	if name := u.app.Preferences().String(prefZone); name != "" {
 		if loc, err := time.LoadLocation(name); err == nil {
 			return loc
 		}
 	}
+	if u.blog != nil {
+		return u.blog.SiteZone()
+	}
 	return time.Local
+}
+
+// openBlog makes dir the blog folder and lists its posts; "" means none.
+func (u *ui) openBlog(dir string) {
+	u.blog = nil
+	if dir != "" {
+		b, err := poststorage.OpenBlog(dir)
+		if err != nil {
+			u.status.setError(err)
+		} else {
+			u.blog = b
+		}
+	}
+	u.rescanLibrary()
+}
+
+// draftsDir is where new drafts go: the setting, else the blog's _drafts.
+func (u *ui) draftsDir() string {
+	if d := u.app.Preferences().String(prefDraftsDir); d != "" {
+		if !filepath.IsAbs(d) && u.blog != nil {
+			return filepath.Join(u.blog.Dir, d)
+		}
+		return d
+	}
+	if u.blog != nil {
+		return u.blog.DraftsDir
+	}
+	return ""
+}
+
+func (u *ui) rescanLibrary() {
+	var extra []string
+	if d := u.draftsDir(); u.blog != nil && d != u.blog.DraftsDir {
+		extra = append(extra, d)
+	}
+	u.library.rescan(u.blog, extra...)
 }
 
 // applyCommand runs an editing command on the editor's text and selection.
@@ -275,12 +316,35 @@ func (u *ui) showInsertImage() {
 // showSettings edits the preferences.
 func (u *ui) showSettings() {
 	p := u.app.Preferences()
+	blogDir := widget.NewEntry()
+	blogDir.SetText(p.String(prefBlogDir))
+	blogDir.SetPlaceHolder("the folder with _config.yml")
+	blogDir.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, err := poststorage.OpenBlog(s)
+		return err
+	}
+	browse := widget.NewButton("Choose…", func() {
+		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err == nil && dir != nil {
+				blogDir.SetText(dir.Path())
+			}
+		}, u.win)
+	})
+	drafts := widget.NewEntry()
+	drafts.SetText(p.String(prefDraftsDir))
+	drafts.SetPlaceHolder("_drafts")
+	assetsDir := widget.NewEntry()
+	assetsDir.SetText(p.String(prefAssetsDir))
+	assetsDir.SetPlaceHolder("assets/img/posts/<slug>")
 	mono := widget.NewCheck("Monospace editor font", nil)
 	mono.SetChecked(p.BoolWithFallback(prefMonospace, true))
 	wrap := widget.NewCheck("Wrap long lines", nil)
 	wrap.SetChecked(p.BoolWithFallback(prefWrap, true))
 	zone := widget.NewEntry()
-	zone.SetPlaceHolder("system: " + time.Local.String())
+	zone.SetPlaceHolder("the blog's timezone, else the system's (" + time.Local.String() + ")")
 	zone.SetText(p.String(prefZone))
 	zone.Validator = func(s string) error {
 		if s == "" {
@@ -292,17 +356,48 @@ func (u *ui) showSettings() {
 		return nil
 	}
 	items := []*widget.FormItem{
-		widget.NewFormItem("Editor", container.NewVBox(mono, wrap)),
+		widget.NewFormItem("Blog folder", container.NewBorder(nil, nil, nil, browse, blogDir)),
+		widget.NewFormItem("Drafts folder", drafts),
+		widget.NewFormItem("Images go to", assetsDir),
 		widget.NewFormItem("Time zone for new dates", zone),
+		widget.NewFormItem("Editor", container.NewVBox(mono, wrap)),
 	}
-	dialog.ShowForm("Settings", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
+		p.SetString(prefBlogDir, blogDir.Text)
+		p.SetString(prefDraftsDir, drafts.Text)
+		p.SetString(prefAssetsDir, assetsDir.Text)
 		p.SetBool(prefMonospace, mono.Checked)
 		p.SetBool(prefWrap, wrap.Checked)
 		p.SetString(prefZone, zone.Text)
 		u.editor.setLook(mono.Checked, wrap.Checked)
+		u.openBlog(blogDir.Text)
 		u.form.setZone(u.zone())
 	}, u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// showExportHTML writes the post as one standalone HTML page.
+func (u *ui) showExportHTML() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		if err := editor.ExportHTML(u.session.Post(), path, u.previewOptions()); err != nil {
+			dialog.ShowError(err, u.win)
+			return
+		}
+		dialog.ShowInformation("Exported", "Written:\n"+path, u.win)
+	}, u.win)
+	name := strings.TrimSuffix(filepath.Base(u.session.Path()), filepath.Ext(u.session.Path()))
+	if name == "" || name == "." {
+		name = "post"
+	}
+	d.SetFileName(name + ".html")
+	d.Show()
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // form is the front matter form: one widget per Chirpy field, and an
@@ -155,6 +156,20 @@ func (f *form) load(s *editor.Session) {
 		d.SetText(s.DateText(key))
 	}
 	f.other.SetText(s.OtherFields())
+}
+
+// setSuggestions offers the blog's tags and categories, most used first,
+// in the chip lists.
+func (f *form) setSuggestions(lib *storage.Library) {
+	convert := func(counts []storage.TagCount) []Suggestion {
+		out := make([]Suggestion, len(counts))
+		for i, c := range counts {
+			out[i] = Suggestion{Text: c.Name, Count: c.Count}
+		}
+		return out
+	}
+	f.lists["tags"].SetSuggestions(convert(lib.Tags))
+	f.lists["categories"].SetSuggestions(convert(lib.Categories))
 }
 
 // setZone is the zone a date gets when the user fills an empty date.

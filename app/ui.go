@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // ui is the main window: the Markdown editor and its preview side by side,
@@ -26,28 +27,38 @@ type ui struct {
 	// that their change callbacks do not write back what they were given.
 	loading bool
 
+	// blog is the blog folder from Settings, nil when none is set.
+	blog *storage.Blog
+	// do runs a function on the UI goroutine: fyne.Do in the app; tests
+	// run such functions themselves.
+	do func(func())
+
 	editor  *sourceEntry
 	preview *previewPane
 	form    *form
 	status  *statusBar
 	find    *findBar
+	library *librarySidebar
 
-	editorSplit *container.Split // editor | preview
-	formSplit   *container.Split // (editor | preview) | form
+	editorSplit  *container.Split // editor | preview
+	formSplit    *container.Split // (editor | preview) | form
+	librarySplit *container.Split // library | the rest
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w}
+	u := &ui{app: a, win: w, do: fyne.Do}
 	u.editor = newSourceEntry()
 	u.editor.OnChanged = u.editorChanged
 	u.preview = newPreviewPane()
 	u.form = newForm(u)
 	u.status = newStatusBar()
 	u.find = newFindBar(u)
+	u.library = newLibrarySidebar(u)
 
 	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor), u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
-	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.formSplit))
+	u.librarySplit = container.NewHSplit(u.library.box, u.formSplit)
+	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.librarySplit))
 	w.SetMainMenu(u.menu())
 	u.restoreLayout()
 	w.SetCloseIntercept(func() {
@@ -62,10 +73,13 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 
 func (u *ui) toolbar() *widget.Toolbar {
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newPost),
+		widget.NewToolbarAction(theme.MenuIcon(), u.toggleLibrary),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newDraft),
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.showOpen),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.save),
 		widget.NewToolbarAction(theme.ContentCopyIcon(), u.showSaveAs),
+		widget.NewToolbarAction(theme.UploadIcon(), u.showExport),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.VisibilityIcon(), u.togglePreview),
 		widget.NewToolbarAction(theme.ListIcon(), u.toggleForm),
@@ -95,10 +109,13 @@ func (u *ui) menu() *fyne.MainMenu {
 	heading := func(level int) func() { return func() { u.applyCommand(headingCommand(level)) } }
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File",
-			item("New post", fyne.KeyN, 0, u.newPost),
+			item("New post…", fyne.KeyN, 0, u.newDraft),
 			item("Open…", fyne.KeyO, 0, u.showOpen),
 			item("Save", fyne.KeyS, 0, u.save),
 			item("Save as…", fyne.KeyS, fyne.KeyModifierShift, u.showSaveAs),
+			fyne.NewMenuItemSeparator(),
+			item("Export to the blog…", fyne.KeyE, 0, u.showExport),
+			item("Export as HTML…", fyne.KeyE, fyne.KeyModifierShift, u.showExportHTML),
 			fyne.NewMenuItemSeparator(),
 			item("Settings…", fyne.KeyComma, 0, u.showSettings),
 		),
@@ -118,6 +135,7 @@ func (u *ui) menu() *fyne.MainMenu {
 			item("Insert image…", fyne.KeyI, fyne.KeyModifierShift, u.showInsertImage),
 		),
 		fyne.NewMenu("View",
+			item("Library", fyne.KeyL, fyne.KeyModifierShift, u.toggleLibrary),
 			item("Preview", fyne.KeyP, fyne.KeyModifierShift, u.togglePreview),
 			item("Front matter form", fyne.KeyM, fyne.KeyModifierShift, u.toggleForm),
 		),
@@ -142,6 +160,18 @@ func (u *ui) setPreviewVisible(on bool) {
 
 func (u *ui) toggleForm() { u.setFormVisible(!u.form.box.Visible()) }
 
+func (u *ui) toggleLibrary() { u.setLibraryVisible(!u.library.box.Visible()) }
+
+func (u *ui) setLibraryVisible(on bool) {
+	if on {
+		u.library.box.Show()
+	} else {
+		u.library.box.Hide()
+	}
+	u.librarySplit.Refresh()
+	u.app.Preferences().SetBool(prefShowLibrary, on)
+}
+
 func (u *ui) setFormVisible(on bool) {
 	if on {
 		u.form.box.Show()
@@ -162,6 +192,8 @@ func (u *ui) restoreLayout() {
 		float32(p.FloatWithFallback(prefHeight, float64(def.Height)))))
 	u.editorSplit.SetOffset(p.FloatWithFallback(prefSplitPreview, 0.5))
 	u.formSplit.SetOffset(p.FloatWithFallback(prefSplitForm, 0.72))
+	u.librarySplit.SetOffset(p.FloatWithFallback(prefSplitLibrary, 0.18))
+	u.setLibraryVisible(p.BoolWithFallback(prefShowLibrary, true))
 	u.setPreviewVisible(p.BoolWithFallback(prefShowPreview, true))
 	u.setFormVisible(p.BoolWithFallback(prefShowForm, true))
 	u.editor.setLook(p.BoolWithFallback(prefMonospace, true), p.BoolWithFallback(prefWrap, true))
@@ -174,4 +206,5 @@ func (u *ui) saveLayout() {
 	p.SetFloat(prefHeight, float64(size.Height))
 	p.SetFloat(prefSplitPreview, u.editorSplit.Offset)
 	p.SetFloat(prefSplitForm, u.formSplit.Offset)
+	p.SetFloat(prefSplitLibrary, u.librarySplit.Offset)
 }

@@ -5,11 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/postdesk/postdesk/editor"
 )
 
 // newTestUI opens the window headless with the post at path.
@@ -22,6 +25,14 @@ func newTestUI(t *testing.T, path string) *ui {
 	// Renders finish on timer goroutines; a test that looks at the
 	// preview collects them (see previewDone), the others drop them.
 	u.preview.do = func(func()) {}
+	queue := make(chan func(), 64)
+	uiQueues.Store(u, queue)
+	u.do = func(f func()) {
+		select {
+		case queue <- f:
+		default: // a test that does not look drops it
+		}
+	}
 	t.Cleanup(func() { u.preview.stop(); w.Close() })
 	w.Resize(fyne.NewSize(1280, 800))
 	if path != "" {
@@ -238,5 +249,97 @@ func TestFindSelectsMatch(t *testing.T) {
 	u.find.replaceAll()
 	if strings.Count(u.editor.Text, "바꾼 말") != 2 || u.find.result.Text != "2 replacements" {
 		t.Errorf("replace all: %q, %q", u.editor.Text, u.find.result.Text)
+	}
+}
+
+// newTestBlog makes an empty Jekyll blog in Seoul time.
+func newTestBlog(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"_posts", "_drafts"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_config.yml"), []byte("title: 블로그\ntimezone: Asia/Seoul\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := "---\ntitle: 지난 글\ndate: 2024-01-02 10:00:00 +0900\ncategories: [Blog]\ntags: [회고, go]\n---\n본문\n"
+	if err := os.WriteFile(filepath.Join(dir, "_posts", "2024-01-02-지난-글.md"), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// uiQueues holds, for each test window, the functions it handed to the
+// UI goroutine; the test's goroutine stands for that goroutine.
+var uiQueues sync.Map
+
+// runUI applies the functions the window hands to the UI goroutine until
+// cond holds.
+func runUI(t *testing.T, u *ui, cond func() bool) {
+	t.Helper()
+	q, _ := uiQueues.Load(u)
+	done := q.(chan func())
+	deadline := time.After(10 * time.Second)
+	for !cond() {
+		select {
+		case f := <-done:
+			f()
+		case <-deadline:
+			t.Fatal("the window never got there")
+		}
+	}
+}
+
+func TestNewPostFillExport(t *testing.T) {
+	blog := newTestBlog(t)
+	u := newTestUI(t, "")
+	u.app.Preferences().SetString(prefBlogDir, blog)
+	u.openBlog(blog)
+	runUI(t, u, func() bool { return u.library.lib != nil })
+	if len(u.library.shown) != 1 || u.library.shown[0].Title != "지난 글" {
+		t.Fatalf("library lists %+v", u.library.shown)
+	}
+
+	path, err := editor.NewDraft(u.blog, u.draftsDir(), "새 글", time.Date(2026, 11, 26, 21, 30, 0, 0, u.blog.SiteZone()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.openPath(path)
+	title := u.form.texts["title"]
+	title.SetText("")
+	test.Type(title, "한글 제목: 첫 글")
+	tags := u.form.lists["tags"]
+	tags.SetItems(nil)
+	u.fieldChanged(func(s *editor.Session) error { return s.SetList("tags", []string{"회고"}) })
+	u.win.Canvas().Focus(u.editor)
+	test.Type(u.editor, "## 시작\n\n본문입니다.\n")
+	u.save()
+
+	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{Blog: u.blog})
+	if err != nil || len(plan.Errors()) > 0 {
+		t.Fatalf("plan: %v %v", err, plan.Errors())
+	}
+	want := filepath.Join(blog, "_posts", "2026-11-26-한글-제목-첫-글.md")
+	if plan.Target != want {
+		t.Errorf("target = %s, want %s", plan.Target, want)
+	}
+	if _, err := plan.Apply(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"title: '한글 제목: 첫 글'\n", "date: 2026-11-26 21:30:00 +0900\n", "tags: [회고]\n", "## 시작\n\n본문입니다.\n"} {
+		if !strings.Contains(string(got), s) {
+			t.Errorf("exported post lacks %q:\n%s", s, got)
+		}
+	}
+	u.rescanLibrary()
+	runUI(t, u, func() bool { return u.library.lib != nil && len(u.library.lib.Entries) == 3 })
+	if got := u.form.lists["tags"].suggestions; len(got) == 0 || got[0].Text != "회고" || got[0].Count != 3 {
+		t.Errorf("tag suggestions = %+v", got)
 	}
 }

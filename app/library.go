@@ -1,0 +1,122 @@
+package app
+
+import (
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/storage"
+)
+
+// librarySidebar lists the posts and drafts of the blog folder, newest
+// first, filtered as the user types. The folder is scanned off the UI
+// goroutine; the list shows the result when it is ready.
+type librarySidebar struct {
+	u      *ui
+	box    *fyne.Container
+	search *widget.Entry
+	list   *widget.List
+	note   *widget.Label
+
+	lib     *storage.Library
+	shown   []storage.LibraryEntry
+	mu      sync.Mutex
+	scanGen uint64
+}
+
+func newLibrarySidebar(u *ui) *librarySidebar {
+	l := &librarySidebar{u: u, search: widget.NewEntry(), note: widget.NewLabel("")}
+	l.search.SetPlaceHolder("Search title, tag, category")
+	l.search.OnChanged = func(string) { l.filter() }
+	l.note.Wrapping = fyne.TextWrapWord
+	l.note.Importance = widget.LowImportance
+	l.list = widget.NewList(
+		func() int { return len(l.shown) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.Truncation = fyne.TextTruncateEllipsis
+			title.TextStyle = fyne.TextStyle{Bold: true}
+			meta := widget.NewLabel("")
+			meta.Importance = widget.LowImportance
+			meta.SizeName = theme.SizeNameCaptionText
+			return container.NewVBox(title, meta)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			e := l.shown[i]
+			box.Objects[0].(*widget.Label).SetText(e.Title)
+			box.Objects[1].(*widget.Label).SetText(entryMeta(e))
+		},
+	)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(l.shown) {
+			path := l.shown[i].Path
+			l.u.confirmDiscard(func() { l.u.openPath(path) })
+		}
+		l.list.UnselectAll()
+	}
+	l.box = container.NewBorder(container.NewVBox(l.search, l.note), nil, nil, nil, l.list)
+	return l
+}
+
+// entryMeta is the line under a post's title: date, state, problem.
+func entryMeta(e storage.LibraryEntry) string {
+	s := "no date"
+	if !e.Date.IsZero() {
+		s = e.Date.Format("2006-01-02")
+	}
+	if e.Draft {
+		s += " · draft"
+	}
+	if e.Err != nil {
+		s += " · does not parse"
+	}
+	return s
+}
+
+// rescan indexes the blog folder again, off the UI goroutine.
+func (l *librarySidebar) rescan(blog *storage.Blog, extra ...string) {
+	l.mu.Lock()
+	l.scanGen++
+	gen := l.scanGen
+	l.mu.Unlock()
+	if blog == nil {
+		l.lib, l.shown = nil, nil
+		l.note.SetText("Choose your blog folder in Settings to list its posts here.")
+		l.list.Refresh()
+		return
+	}
+	l.note.SetText("Reading " + blog.Dir + "…")
+	do := l.u.do
+	go func() {
+		lib, err := blog.Scan(extra...)
+		do(func() {
+			l.mu.Lock()
+			stale := gen != l.scanGen
+			l.mu.Unlock()
+			if stale {
+				return
+			}
+			if err != nil {
+				l.note.SetText(err.Error())
+				return
+			}
+			l.lib = lib
+			l.note.SetText(fmt.Sprintf("%d posts in %s", len(lib.Entries), blog.Dir))
+			l.filter()
+			l.u.form.setSuggestions(lib)
+		})
+	}()
+}
+
+func (l *librarySidebar) filter() {
+	if l.lib == nil {
+		return
+	}
+	l.shown = l.lib.Filter(l.search.Text)
+	l.list.Refresh()
+}
