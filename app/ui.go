@@ -191,7 +191,7 @@ func (u *ui) restoreLayout() {
 		float32(p.FloatWithFallback(prefWidth, float64(def.Width))),
 		float32(p.FloatWithFallback(prefHeight, float64(def.Height)))))
 	u.editorSplit.SetOffset(p.FloatWithFallback(prefSplitPreview, 0.5))
-	u.formSplit.SetOffset(p.FloatWithFallback(prefSplitForm, 0.72))
+	u.formSplit.SetOffset(p.FloatWithFallback(prefSplitForm, 0.66))
 	u.librarySplit.SetOffset(p.FloatWithFallback(prefSplitLibrary, 0.18))
 	u.setLibraryVisible(p.BoolWithFallback(prefShowLibrary, true))
 	u.setPreviewVisible(p.BoolWithFallback(prefShowPreview, true))
