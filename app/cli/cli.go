@@ -32,6 +32,8 @@ func commands() map[string]command {
 		"render": {"print a post's body as HTML", renderUsage, runRender},
 		"new":    {"start a draft from the post template", newUsage, runNew},
 		"export": {"publish a post into a Jekyll blog, or as HTML", exportUsage, runExport},
+		// Hidden: issue 6's kill test runs it; mainUsage does not list it.
+		"stress-edit": {"edit, autosave and save a post at random", stressUsage, runStress},
 	}
 }
 

@@ -1,0 +1,201 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Expected states of a post file that something else has touched: the
+// app asks the user what to do, and nothing is overwritten meanwhile.
+var (
+	// ErrChangedOnDisk refuses a save over a file that is no longer the
+	// one last read or written: git, another editor or a sync tool wrote
+	// it since.
+	ErrChangedOnDisk = errors.New("file changed on disk since it was opened")
+	// ErrDeleted refuses a save to a file that was deleted or renamed
+	// away since it was opened. Writing it again is the user's choice
+	// (ForceSave).
+	ErrDeleted = errors.New("file was deleted or renamed since it was opened")
+)
+
+// FileState is a file as Postdesk last read or wrote it. The zero
+// FileState stands for no file at all, as for a post not yet saved.
+type FileState struct {
+	Size    int64
+	ModTime time.Time
+	Hash    string // hex sha256 of the content (HashBytes)
+}
+
+// hashAlways is the size up to which Changed hashes the file even when
+// size and time are unchanged: a time stamp may be as coarse as a second
+// or two, and a one-letter edit keeps the size, while hashing a post of
+// this size costs well under a millisecond. Larger files are compared by
+// size and time first.
+const hashAlways = 4 << 20
+
+// StatFile reads the state of the file at path.
+func StatFile(path string) (FileState, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return FileState{}, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return FileState{}, err
+	}
+	return stateOf(data, info), nil
+}
+
+func stateOf(data []byte, info fs.FileInfo) FileState {
+	return FileState{Size: info.Size(), ModTime: info.ModTime(), Hash: HashBytes(data)}
+}
+
+// Exists tells whether s is the state of a file rather than of none.
+func (s FileState) Exists() bool { return s.Hash != "" }
+
+// Changed tells whether the file at path is no longer in state s. A file
+// that was touched but holds the same bytes has not changed; a file that
+// is gone has, unless s is the zero state. Up to a few MiB the content is
+// always hashed (see hashAlways); beyond, only when size or time differ.
+func (s FileState) Changed(path string) (bool, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return s.Exists(), nil
+	case err != nil:
+		return false, err
+	case !s.Exists():
+		return true, nil
+	case info.Size() != s.Size:
+		return true, nil
+	case info.Size() > hashAlways && info.ModTime().Equal(s.ModTime):
+		return false, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return HashBytes(data) != s.Hash, nil
+}
+
+// SaveIfUnchanged writes data to path atomically (WriteFile) only if the
+// file is still in state expect, and returns its new state. A file that
+// changed is refused with ErrChangedOnDisk, a file gone with ErrDeleted;
+// either way nothing is written and the caller asks the user. A zero
+// expect saves a new file, and is refused with ErrChangedOnDisk if a file
+// appeared there meanwhile.
+//
+// The check and the rename are separate steps, so a write landing in
+// between is not caught; it is the moment of the save itself, against
+// the seconds or hours that the check covers.
+func SaveIfUnchanged(path string, data []byte, expect FileState) (FileState, error) {
+	changed, err := expect.Changed(path)
+	if err != nil {
+		return expect, fmt.Errorf("save %s: %w", path, err)
+	}
+	if changed {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return expect, fmt.Errorf("save %s: %w", path, ErrDeleted)
+		}
+		return expect, fmt.Errorf("save %s: %w", path, ErrChangedOnDisk)
+	}
+	return ForceSave(path, data)
+}
+
+// ForceSave writes data to path atomically whatever is there now, as when
+// the user chose "keep mine" or to save a deleted file again, and returns
+// the file's new state.
+func ForceSave(path string, data []byte) (FileState, error) {
+	if err := WriteFile(path, data); err != nil {
+		return FileState{}, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return FileState{}, fmt.Errorf("save %s: %w", path, err)
+	}
+	return stateOf(data, info), nil
+}
+
+// WatchQuiet is how long Watch waits after the last event before it
+// reports: a save by another program, or a git checkout, is a burst of
+// events.
+const WatchQuiet = 100 * time.Millisecond
+
+// Watch calls onChange, on a goroutine of its own, when the file at path
+// may have changed: written, replaced, renamed or removed. It watches the
+// folder, not the file, because editors and git replace a file by renaming
+// another over it, which a watch on the file itself would lose. Bursts of
+// events are reported once, WatchQuiet after the last one. onChange only
+// says "look again": use FileState.Changed to tell whether the content
+// really changed.
+//
+// stop ends the watch; onChange is not called once stop has returned.
+// stop must not be called from inside onChange.
+func Watch(path string, onChange func()) (stop func(), err error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("watch %s: %w", path, err)
+	}
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch %s: %w", path, err)
+	}
+	if err := w.Add(filepath.Dir(abs)); err != nil {
+		_ = w.Close()
+		return nil, fmt.Errorf("watch %s: %w", path, err)
+	}
+	done := make(chan struct{})
+	exited := make(chan struct{})
+	go func() {
+		defer close(exited)
+		timer := time.NewTimer(WatchQuiet)
+		timer.Stop()
+		for {
+			select {
+			case <-done:
+				timer.Stop()
+				return
+			case ev, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				// A change of mode alone (a backup tool, a virus scanner)
+				// is not a change of content.
+				if filepath.Clean(ev.Name) == abs && ev.Op != fsnotify.Chmod {
+					timer.Reset(WatchQuiet)
+				}
+			case _, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+				// An overflow loses events; report, so the caller looks.
+				timer.Reset(WatchQuiet)
+			case <-timer.C:
+				select {
+				case <-done:
+					return
+				default:
+					onChange()
+				}
+			}
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			close(done)
+			_ = w.Close()
+			<-exited
+		})
+	}, nil
+}
