@@ -20,13 +20,16 @@ func Run(path string) {
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Postdesk")
 	u := newUI(a, w)
+	u.openJournal()
 	u.openBlog(a.Preferences().String(prefBlogDir))
 	if path != "" {
 		u.openPath(path)
 	} else {
 		u.newPost()
 	}
-	w.ShowAndRun()
+	w.Show()
+	u.offerRecovery()
+	a.Run()
 }
 
 // The preferences: the window's layout and the settings.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,6 +67,7 @@ func (u *ui) loadSession(s *editor.Session) {
 	u.refreshTitle()
 	u.refreshStatus()
 	u.refreshPreview()
+	u.watchFile()
 }
 
 // editorChanged takes the editor's text into the session.
@@ -81,6 +83,7 @@ func (u *ui) editorChanged(text string) {
 	} else {
 		u.session.SetBody(text)
 	}
+	u.changed()
 	u.refreshStatus()
 	u.refreshPreview()
 }
@@ -105,6 +108,7 @@ func (u *ui) fieldChanged(edit func(*editor.Session) error) {
 		return
 	}
 	err := edit(u.session)
+	u.changed()
 	u.refreshStatus()
 	if err != nil {
 		u.status.setError(err)
@@ -117,14 +121,46 @@ func (u *ui) save() {
 		u.showSaveAs()
 		return
 	}
-	if err := u.session.Save(); err != nil {
-		u.status.setError(err)
-		dialog.ShowError(err, u.win)
+	err := u.session.Save()
+	switch {
+	case errors.Is(err, poststorage.ErrChangedOnDisk):
+		u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nsince you opened it. Saving now would overwrite that change.", func() {})
 		return
+	case errors.Is(err, poststorage.ErrDeleted):
+		dialog.ShowConfirm("The file is gone", u.session.Path()+"\nwas deleted or renamed by another program. Write your text there again?", func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := u.session.ForceSave(); err != nil {
+				u.saveFailed(err)
+				return
+			}
+			u.saved()
+		}, u.win)
+		return
+	case err != nil:
+		u.saveFailed(err)
+		return
+	}
+	u.saved()
+}
+
+// saved updates everything that shows the saved state.
+func (u *ui) saved() {
+	if u.autosave != nil {
+		u.autosave.Saved(u.session)
 	}
 	u.refreshTitle()
 	u.refreshStatus()
 	u.rescanLibrary()
+}
+
+// saveFailed says why a save failed. The text stays in the window, and
+// the journal keeps it too.
+func (u *ui) saveFailed(err error) {
+	err = fmt.Errorf("not saved: %w. Your text is still here and in the autosave journal", err)
+	u.status.setError(err)
+	dialog.ShowError(err, u.win)
 }
 
 func (u *ui) showSaveAs() {
@@ -166,7 +202,13 @@ func (u *ui) confirmDiscard(next func()) {
 		}
 	})
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard changes", func() { d.Hide(); next() })
+	discard := widget.NewButton("Discard changes", func() {
+		d.Hide()
+		if u.autosave != nil {
+			u.autosave.Discard(u.session)
+		}
+		next()
+	})
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("Unsaved changes",
 		widget.NewLabel("This post has changes that are not saved."), u.win)

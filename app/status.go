@@ -35,15 +35,18 @@ func newStatusBar() *statusBar {
 }
 
 func (s *statusBar) show(path string, modified bool, st editor.Stats, problem error) {
+	switch {
+	case modified:
+		s.state.SetText("● Unsaved")
+	case path == "":
+		s.state.SetText("New")
+	default:
+		s.state.SetText("Saved")
+	}
 	if path == "" {
 		path = "Untitled post"
 	}
 	s.path.SetText(path)
-	if modified {
-		s.state.SetText("● Unsaved")
-	} else {
-		s.state.SetText("Saved")
-	}
 	s.counts.SetText(fmt.Sprintf("%d words · %d characters · %d min read", st.Words, st.Chars, st.Minutes))
 	s.setError(problem)
 }

@@ -33,6 +33,11 @@ type ui struct {
 	// run such functions themselves.
 	do func(func())
 
+	journal   *storage.Journal  // nil when autosave is off
+	autosave  *editor.Autosaver // writes unsaved edits to the journal
+	stopWatch func()            // stops watching the open file
+	asking    bool              // a conflict dialog is open
+
 	editor  *sourceEntry
 	preview *previewPane
 	form    *form
@@ -65,6 +70,12 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 		u.confirmDiscard(func() {
 			u.saveLayout()
 			u.preview.stop()
+			if u.stopWatch != nil {
+				u.stopWatch()
+			}
+			if u.autosave != nil {
+				_ = u.autosave.Close()
+			}
 			w.Close()
 		})
 	})

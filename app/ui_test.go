@@ -33,7 +33,16 @@ func newTestUI(t *testing.T, path string) *ui {
 		default: // a test that does not look drops it
 		}
 	}
-	t.Cleanup(func() { u.preview.stop(); w.Close() })
+	t.Cleanup(func() {
+		u.preview.stop()
+		if u.stopWatch != nil {
+			u.stopWatch()
+		}
+		if u.autosave != nil {
+			_ = u.autosave.Close()
+		}
+		w.Close()
+	})
 	w.Resize(fyne.NewSize(1280, 800))
 	if path != "" {
 		u.openPath(path)

@@ -20,6 +20,9 @@ import (
 type Session struct {
 	post  *storage.Post
 	saved []byte // the file as last read or written
+	// disk is the file as last read or written, to notice a change made by
+	// something else (git pull, another editor) before a save overwrites it.
+	disk storage.FileState
 }
 
 // Open reads the post at path. A file that cannot be read is an error; a
@@ -29,7 +32,9 @@ func Open(path string) (*Session, error) {
 	if p == nil {
 		return nil, err
 	}
-	return NewSession(p), nil
+	s := NewSession(p)
+	s.disk, _ = storage.StatFile(path) // no state: any file there counts as changed
+	return s, nil
 }
 
 // NewSession edits a post already read.
@@ -37,14 +42,24 @@ func NewSession(p *storage.Post) *Session {
 	return &Session{post: p, saved: p.Bytes()}
 }
 
+// Recovered is a session for text recovered from the journal whose file
+// is gone or was never saved (path ""): modified until saved.
+func Recovered(path string, text []byte) *Session {
+	s := NewSession(storage.Parse(path, bytes.Clone(text)))
+	s.saved = nil
+	return s
+}
+
 // Path is the file the session saves to.
 func (s *Session) Path() string { return s.post.Path }
 
-// SetPath makes the session save to another file, as "Save as" does.
-// The session counts as modified until it is saved there.
+// SetPath makes the session save to another file, as "Save as" does,
+// where the user chose to replace whatever is there. The session counts
+// as modified until it is saved there.
 func (s *Session) SetPath(path string) {
 	s.post.Path = path
 	s.saved = nil
+	s.disk, _ = storage.StatFile(path)
 }
 
 // Post gives read access to the post; change it only through the session.
@@ -59,13 +74,54 @@ func (s *Session) Err() error { return s.post.Err() }
 // saved.
 func (s *Session) Modified() bool { return !bytes.Equal(s.post.Bytes(), s.saved) }
 
-// Save writes the post to its file atomically.
+// Save writes the post to its file atomically, unless the file changed
+// on disk since it was read or last saved: then it returns an error
+// wrapping storage.ErrChangedOnDisk or storage.ErrDeleted and writes
+// nothing, so that the user can choose (see ForceSave and Reload).
 func (s *Session) Save() error {
-	if err := s.post.Save(); err != nil {
+	state, err := storage.SaveIfUnchanged(s.post.Path, s.post.Bytes(), s.disk)
+	if err != nil {
 		return err
 	}
-	s.saved = s.post.Bytes()
+	s.disk, s.saved = state, s.post.Bytes()
 	return nil
+}
+
+// ForceSave writes the post whatever the file holds now, as when the user
+// chose to keep their version over a change made elsewhere.
+func (s *Session) ForceSave() error {
+	state, err := storage.ForceSave(s.post.Path, s.post.Bytes())
+	if err != nil {
+		return err
+	}
+	s.disk, s.saved = state, s.post.Bytes()
+	return nil
+}
+
+// DiskChanged tells whether the file differs from what the session last
+// read or wrote: changed by something else, or deleted.
+func (s *Session) DiskChanged() (bool, error) {
+	if s.post.Path == "" {
+		return false, nil
+	}
+	return s.disk.Changed(s.post.Path)
+}
+
+// Reload reads the file again, dropping the session's unsaved edits.
+func (s *Session) Reload() error {
+	fresh, err := Open(s.post.Path)
+	if err != nil {
+		return err
+	}
+	*s = *fresh
+	return nil
+}
+
+// Restore puts back text recovered from the journal: the whole post as it
+// was when the journal was written. The file is not touched; the session
+// is modified until saved.
+func (s *Session) Restore(text []byte) {
+	s.post.SetRaw(bytes.Clone(text))
 }
 
 // Body is the Markdown of the post with LF line breaks.

@@ -13,9 +13,9 @@ func NewPostText(now time.Time) string {
 	return "---\ntitle: \ndate: " + storage.FormatDate(now) + "\ncategories: []\ntags: []\n---\n\n"
 }
 
-// NewPost is a session for a new, not yet saved post.
+// NewPost is a session for a new post that has no file yet. It counts as
+// modified only once the user changes it, so an untouched new post can be
+// closed without a question.
 func NewPost(now time.Time) *Session {
-	s := NewSession(storage.Parse("", []byte(NewPostText(now))))
-	s.saved = nil
-	return s
+	return NewSession(storage.Parse("", []byte(NewPostText(now))))
 }

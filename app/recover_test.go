@@ -1,0 +1,125 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/storage"
+)
+
+const smallPost = "---\ntitle: 원래 제목\ntags: [a]\n---\n본문\n"
+
+func writePost(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "2024-01-01-post.md")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestOutsideChangeReloadsWhenNothingIsUnsaved(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	outside := strings.Replace(smallPost, "본문", "git pull이 바꾼 본문", 1)
+	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.outsideChange()
+	if u.editor.Text != "git pull이 바꾼 본문\n" || u.session.Modified() {
+		t.Errorf("editor = %q, modified %v", u.editor.Text, u.session.Modified())
+	}
+	if !strings.Contains(u.status.err.Text, "reloaded") {
+		t.Errorf("status = %q", u.status.err.Text)
+	}
+}
+
+func TestSaveNeverOverwritesOutsideChange(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor)
+	test.Type(u.editor, "내 편집 ")
+	outside := strings.Replace(smallPost, "본문", "다른 편집기의 본문", 1)
+	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.save()
+	if got := readFile(t, path); got != outside {
+		t.Errorf("save overwrote the outside change:\n%s", got)
+	}
+	if !u.asking || !u.session.Modified() {
+		t.Errorf("the user was not asked (asking %v), or the edits were dropped (modified %v)", u.asking, u.session.Modified())
+	}
+	if !strings.Contains(u.editor.Text, "내 편집") {
+		t.Error("the edits left the window")
+	}
+}
+
+func TestSaveAfterDeleteAsksFirst(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor)
+	test.Type(u.editor, "남길 글 ")
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	u.save()
+	if _, err := os.Stat(path); err == nil {
+		t.Error("a deleted file was written again without asking")
+	}
+	if !u.session.Modified() || !strings.Contains(u.editor.Text, "남길 글") {
+		t.Error("the text was lost")
+	}
+	if err := u.session.ForceSave(); err != nil { // what "Write it again" does
+		t.Fatal(err)
+	}
+	if !strings.Contains(readFile(t, path), "남길 글") {
+		t.Error("writing again lost the text")
+	}
+}
+
+func TestJournalRestoresAfterCrash(t *testing.T) {
+	path := writePost(t, smallPost)
+	journal := t.TempDir()
+	u := newTestUI(t, path)
+	u.journal = &storage.Journal{Dir: journal}
+	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
+	u.win.Canvas().Focus(u.editor)
+	test.Type(u.editor, "저장 안 한 글 ")
+	u.form.texts["title"].SetText("바뀐 제목")
+	if err := u.autosave.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	// The process dies here: no save. The file is as it was.
+	if readFile(t, path) != smallPost {
+		t.Fatal("autosave wrote the post file")
+	}
+
+	v := newTestUI(t, "")
+	v.journal = &storage.Journal{Dir: journal}
+	entries, err := v.journal.Pending()
+	if err != nil || len(entries) != 1 || entries[0].Path != path {
+		t.Fatalf("pending = %+v, %v", entries, err)
+	}
+	v.restore(entries[0])
+	if !strings.Contains(v.editor.Text, "저장 안 한 글") || v.form.texts["title"].Text != "바뀐 제목" || !v.session.Modified() {
+		t.Errorf("restored editor %q, title %q, modified %v", v.editor.Text, v.form.texts["title"].Text, v.session.Modified())
+	}
+	if readFile(t, path) != smallPost {
+		t.Error("restoring wrote the post file")
+	}
+}
