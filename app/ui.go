@@ -69,17 +69,24 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	w.SetCloseIntercept(func() {
 		u.confirmDiscard(func() {
 			u.saveLayout()
-			u.preview.stop()
-			if u.stopWatch != nil {
-				u.stopWatch()
-			}
-			if u.autosave != nil {
-				_ = u.autosave.Close()
-			}
+			u.shutdown()
 			w.Close()
 		})
 	})
 	return u
+}
+
+// shutdown stops the work the window runs in the background: a pending
+// preview render, the file watch, and the autosaver, which first writes
+// what it still holds.
+func (u *ui) shutdown() {
+	u.preview.stop()
+	if u.stopWatch != nil {
+		u.stopWatch()
+	}
+	if u.autosave != nil {
+		_ = u.autosave.Close()
+	}
 }
 
 func (u *ui) toolbar() *widget.Toolbar {
@@ -159,38 +166,31 @@ func (u *ui) togglePreview() {
 }
 
 func (u *ui) setPreviewVisible(on bool) {
+	u.setPaneVisible(u.preview.scroll, u.editorSplit, prefShowPreview, on)
 	if on {
-		u.preview.scroll.Show()
 		u.refreshPreview()
-	} else {
-		u.preview.scroll.Hide()
 	}
-	u.editorSplit.Refresh()
-	u.app.Preferences().SetBool(prefShowPreview, on)
 }
 
 func (u *ui) toggleForm() { u.setFormVisible(!u.form.box.Visible()) }
 
+func (u *ui) setFormVisible(on bool) { u.setPaneVisible(u.form.box, u.formSplit, prefShowForm, on) }
+
 func (u *ui) toggleLibrary() { u.setLibraryVisible(!u.library.box.Visible()) }
 
 func (u *ui) setLibraryVisible(on bool) {
-	if on {
-		u.library.box.Show()
-	} else {
-		u.library.box.Hide()
-	}
-	u.librarySplit.Refresh()
-	u.app.Preferences().SetBool(prefShowLibrary, on)
+	u.setPaneVisible(u.library.box, u.librarySplit, prefShowLibrary, on)
 }
 
-func (u *ui) setFormVisible(on bool) {
+// setPaneVisible shows or hides a pane of a split and remembers it.
+func (u *ui) setPaneVisible(pane fyne.CanvasObject, split *container.Split, pref string, on bool) {
 	if on {
-		u.form.box.Show()
+		pane.Show()
 	} else {
-		u.form.box.Hide()
+		pane.Hide()
 	}
-	u.formSplit.Refresh()
-	u.app.Preferences().SetBool(prefShowForm, on)
+	split.Refresh()
+	u.app.Preferences().SetBool(pref, on)
 }
 
 // restoreLayout puts back the window size, split positions and panes of

@@ -33,16 +33,7 @@ func newTestUI(t *testing.T, path string) *ui {
 		default: // a test that does not look drops it
 		}
 	}
-	t.Cleanup(func() {
-		u.preview.stop()
-		if u.stopWatch != nil {
-			u.stopWatch()
-		}
-		if u.autosave != nil {
-			_ = u.autosave.Close()
-		}
-		w.Close()
-	})
+	t.Cleanup(func() { u.shutdown(); w.Close() })
 	w.Resize(fyne.NewSize(1280, 800))
 	if path != "" {
 		u.openPath(path)
