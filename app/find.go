@@ -112,7 +112,7 @@ func (b *findBar) replaceAll() {
 	}
 	n := strings.Count(b.u.editor.Text, b.find.Text)
 	text := strings.ReplaceAll(b.u.editor.Text, b.find.Text, b.replace.Text)
-	b.u.editor.selectRange(0, len([]rune(b.u.editor.Text)))
+	b.u.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
 	b.u.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard([]rune(text))})
 	b.result.SetText(pluralize(n, "replacement"))
 }

@@ -79,7 +79,19 @@ func (e *sourceEntry) apply(ch editor.Change) {
 	from, to, with := pre, len(old)-suf, cur[pre:len(cur)-suf]
 	if from != to || len(with) > 0 {
 		before := e.Text
-		e.selectRange(from, to)
+		switch sel := e.selection(); {
+		case sel.Start == from && sel.End == to && from != to:
+			// The user's selection is the range: paste over it as it is.
+		case to-from <= maxKeySelect:
+			e.selectRange(from, to)
+		default:
+			// Selecting this much key by key would take long on a big post;
+			// the change is made whole, at the cost of Entry's undo history.
+			e.SetText(ch.Text)
+			e.undo, e.redo = nil, nil
+			e.moveCursor(ch.Cursor)
+			return
+		}
 		e.Entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard(with)})
 		steps := 0
 		if from != to {
@@ -91,8 +103,16 @@ func (e *sourceEntry) apply(ch editor.Change) {
 		e.undo = append(e.undo, command{before: before, after: e.Text, steps: steps})
 		e.redo = nil
 	}
+	if n := ch.Cursor - ch.SelStart; n > maxKeySelect || -n > maxKeySelect {
+		e.moveCursor(ch.Cursor)
+		return
+	}
 	e.selectRange(ch.SelStart, ch.Cursor)
 }
+
+// maxKeySelect is the longest range selected by moving the cursor key by
+// key, which costs a layout of the Entry per key.
+const maxKeySelect = 512
 
 // TypedShortcut sends Undo and Redo to the methods below, which know about
 // commands; Entry would call its own.
