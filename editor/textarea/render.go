@@ -1,0 +1,204 @@
+package textarea
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// renderer draws the rows on screen and nothing else: one canvas.Text per
+// visible row, reused from frame to frame, the selection as one
+// rectangle per selected row, the cursor and a scroll indicator.
+type renderer struct {
+	t       *TextArea
+	bg      *canvas.Rectangle
+	rows    []*canvas.Text
+	sels    []*canvas.Rectangle
+	cursor  *canvas.Rectangle
+	bar     *canvas.Rectangle
+	objects []fyne.CanvasObject
+}
+
+func newRenderer(t *TextArea) *renderer {
+	r := &renderer{
+		t:      t,
+		bg:     canvas.NewRectangle(color.Transparent),
+		cursor: canvas.NewRectangle(color.Transparent),
+		bar:    canvas.NewRectangle(color.Transparent),
+	}
+	r.rebuild()
+	return r
+}
+
+// rebuild lists the objects after a pool grew; selections go under the
+// text, the cursor over it.
+func (r *renderer) rebuild() {
+	r.objects = r.objects[:0]
+	r.objects = append(r.objects, r.bg)
+	for _, s := range r.sels {
+		r.objects = append(r.objects, s)
+	}
+	for _, x := range r.rows {
+		r.objects = append(r.objects, x)
+	}
+	r.objects = append(r.objects, r.cursor, r.bar)
+}
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) MinSize() fyne.Size {
+	pad := theme.InnerPadding()
+	return fyne.NewSize(4*pad, r.t.rowHeight()+2*pad)
+}
+
+func (r *renderer) Layout(fyne.Size) { r.Refresh() }
+
+func (r *renderer) Destroy() {}
+
+// Refresh lays out and draws the visible rows; objects whose content did
+// not change are not refreshed.
+func (r *renderer) Refresh() {
+	t := r.t
+	size := t.Size()
+	th := t.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, v)
+	selColor := th.Color(theme.ColorNameSelection, v)
+	pad := theme.InnerPadding()
+	rh := t.rowHeight()
+	textSize := t.textSize()
+	style := t.style()
+
+	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+	r.bg.Resize(size)
+	r.bg.Refresh()
+
+	t.clampTop()
+	n := t.visibleRows()
+	grew := false
+	for len(r.rows) < n {
+		r.rows = append(r.rows, canvas.NewText("", fg))
+		grew = true
+	}
+	selA, selB := t.ordered()
+	hasSel := selA != selB
+	nsel := 0
+	cursorShown := false
+	vrow := t.top
+	ok := true
+	for i := range r.rows {
+		txt := r.rows[i]
+		if i >= n || !ok {
+			if !txt.Hidden {
+				txt.Hide()
+			}
+			continue
+		}
+		rs := t.buf.LineRunes(vrow.Line)
+		s, e := t.rowSpan(vrow.Line, vrow.Col)
+		y := pad + float32(i)*rh
+		x0 := pad - t.scrollX
+		show := display(rs[s:e])
+		if txt.Text != show || txt.Color != fg || txt.TextSize != textSize || txt.TextStyle != style ||
+			txt.Position() != fyne.NewPos(x0, y) || txt.Hidden {
+			txt.Text, txt.Color, txt.TextSize, txt.TextStyle = show, fg, textSize, style
+			txt.Move(fyne.NewPos(x0, y))
+			txt.Resize(fyne.NewSize(t.wrapper.X(rs[s:e]), rh))
+			txt.Hidden = false
+			txt.Refresh()
+		}
+		lastRow := vrow.Col+1 == len(t.rows(vrow.Line))
+		if hasSel && selA.Line <= vrow.Line && vrow.Line <= selB.Line {
+			// Columns of the selection on this line; len+1 takes in the
+			// newline, drawn as a space.
+			la, lb := 0, len(rs)+1
+			if selA.Line == vrow.Line {
+				la = selA.Col
+			}
+			if selB.Line == vrow.Line {
+				lb = selB.Col
+			}
+			rowEnd := e
+			if lastRow {
+				rowEnd = len(rs) + 1
+			}
+			if a, b := max(s, la), min(rowEnd, lb); b > a {
+				xa := t.wrapper.X(rs[s:a])
+				xb := t.wrapper.X(rs[s:min(b, e)])
+				if b > len(rs) {
+					xb += t.wrapper.RuneWidth(' ')
+				}
+				r.selRect(nsel, selColor, fyne.NewPos(x0+xa, y), fyne.NewSize(xb-xa, rh))
+				nsel++
+			}
+		}
+		if t.cursor.Line == vrow.Line && t.rowOf(t.cursor) == vrow.Col {
+			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
+			r.cursor.FillColor = th.Color(theme.ColorNamePrimary, v)
+			r.cursor.Move(fyne.NewPos(cx, y))
+			r.cursor.Resize(fyne.NewSize(max(1, theme.InputBorderSize()), rh))
+			cursorShown = t.focused
+		}
+		vrow, ok = t.nextRow(vrow)
+		if !ok {
+			n = i + 1
+		}
+	}
+	for i := nsel; i < len(r.sels); i++ {
+		if !r.sels[i].Hidden {
+			r.sels[i].Hide()
+		}
+	}
+	r.cursor.Hidden = !cursorShown
+	r.cursor.Refresh()
+	r.layoutBar(size, th, v)
+	if grew || len(r.objects) != 3+len(r.sels)+len(r.rows) {
+		r.rebuild()
+	}
+}
+
+func (r *renderer) selRect(i int, c color.Color, pos fyne.Position, size fyne.Size) {
+	for len(r.sels) <= i {
+		r.sels = append(r.sels, canvas.NewRectangle(c))
+	}
+	s := r.sels[i]
+	s.FillColor = c
+	s.Hidden = false
+	s.Move(pos)
+	s.Resize(size)
+	s.Refresh()
+}
+
+// layoutBar places the scroll indicator by line: exact enough to show
+// where in the document the view is, and free of wrapping every line.
+func (r *renderer) layoutBar(size fyne.Size, th fyne.Theme, v fyne.ThemeVariant) {
+	t := r.t
+	lines := t.buf.LineCount()
+	shown := float32(t.fullRows())
+	if float32(lines) <= shown && t.top.Line == 0 {
+		r.bar.Hide()
+		return
+	}
+	h := size.Height
+	barH := max(h*shown/float32(lines), 2*theme.ScrollBarSmallSize()*2)
+	y := (h - barH) * float32(t.top.Line) / float32(max(1, lines-1))
+	r.bar.FillColor = th.Color(theme.ColorNameScrollBar, v)
+	r.bar.Show()
+	w := theme.ScrollBarSmallSize()
+	r.bar.Move(fyne.NewPos(size.Width-w-2, y))
+	r.bar.Resize(fyne.NewSize(w, barH))
+	r.bar.Refresh()
+}
+
+// display returns rs as drawn: tabs become spaces, since canvas.Text
+// does not expand them.
+func display(rs []rune) string {
+	s := string(rs)
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", strings.Repeat(" ", TabWidth))
+	}
+	return s
+}

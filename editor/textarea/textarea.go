@@ -1,0 +1,807 @@
+package textarea
+
+import (
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// TextArea is a multi-line text editor for long documents. It draws only
+// the rows on screen and keeps its own scroll position, so it must not be
+// put in a container.Scroll. Methods must be called on the UI goroutine.
+type TextArea struct {
+	widget.BaseWidget
+
+	// OnChanged is called after every change of the text by the user or
+	// by Replace, Undo and Redo; it is not called by SetText.
+	OnChanged func()
+	// OnShortcut, when set, sees every shortcut first; returning true
+	// means it handled it. Shortcuts the TextArea does not know go
+	// nowhere else, so a window routes its own through here.
+	OnShortcut func(fyne.Shortcut) bool
+	// OnScrolled is called when the first visible line may have changed.
+	OnScrolled func()
+	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
+	TabSpaces int
+
+	buf     *Buffer
+	wrapper *Wrapper
+	wrap    bool
+	mono    bool
+
+	cursor, anchor Pos     // the selection runs from anchor to cursor
+	wantX          float32 // x that Up and Down keep to; <0 when unset
+	top            Pos     // first visible row: Line and row index in it as Col
+	scrollX        float32 // horizontal scroll with wrapping off
+	wheel          float32 // wheel movement not yet a whole row
+
+	focused  bool
+	shift    bool
+	dragFrom *Pos // where the current drag selection started
+
+	now func() time.Time // the clock for undo grouping; tests replace it
+}
+
+// New returns an empty TextArea with soft wrap and monospace text.
+func New() *TextArea {
+	t := &TextArea{buf: NewBuffer(""), wrap: true, mono: true, wantX: -1, now: time.Now}
+	t.wrapper = NewWrapper(t.measure, 0)
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *TextArea) style() fyne.TextStyle { return fyne.TextStyle{Monospace: t.mono} }
+
+func (t *TextArea) textSize() float32 { return theme.TextSize() }
+
+func (t *TextArea) measure(s string) float32 {
+	return fyne.MeasureText(s, t.textSize(), t.style()).Width
+}
+
+// rowHeight is the height of one visual row.
+func (t *TextArea) rowHeight() float32 {
+	return fyne.MeasureText("M", t.textSize(), t.style()).Height
+}
+
+// barWidth is the width kept free on the right for the scroll indicator.
+func (t *TextArea) barWidth() float32 { return theme.ScrollBarSmallSize() * 2 }
+
+// textWidth is the width rows are wrapped to.
+func (t *TextArea) textWidth() float32 {
+	return t.Size().Width - 2*theme.InnerPadding() - t.barWidth()
+}
+
+// visibleRows is how many rows fit, counting one cut off at the bottom.
+func (t *TextArea) visibleRows() int {
+	h := t.Size().Height - 2*theme.InnerPadding()
+	return max(1, int(h/t.rowHeight())+1)
+}
+
+// fullRows is how many rows fit entirely.
+func (t *TextArea) fullRows() int {
+	h := t.Size().Height - 2*theme.InnerPadding()
+	return max(1, int(h/t.rowHeight()))
+}
+
+// SetText replaces the text, forgets the undo history and moves to the
+// start.
+func (t *TextArea) SetText(text string) {
+	t.buf.SetText(text)
+	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
+	t.Refresh()
+}
+
+// Text returns the whole text; it costs the length of the text.
+func (t *TextArea) Text() string { return t.buf.Text() }
+
+// Buffer gives read access to the text without copying it; edits must go
+// through the TextArea.
+func (t *TextArea) Buffer() *Buffer { return t.buf }
+
+// SetWrap turns soft wrapping at the widget's width on or off.
+func (t *TextArea) SetWrap(on bool) {
+	t.wrap = on
+	t.wrapper.SetWrap(on)
+	t.top.Col, t.scrollX = 0, 0
+	t.Refresh()
+}
+
+// SetMonospace switches between the theme's monospace and regular font.
+func (t *TextArea) SetMonospace(on bool) {
+	t.mono = on
+	t.wrapper.SetMeasure(t.measure)
+	t.top.Col = 0
+	t.Refresh()
+}
+
+// Selection returns the selected text's start and end rune offsets;
+// they are equal, at the cursor, when nothing is selected.
+func (t *TextArea) Selection() (start, end int) {
+	a, b := t.ordered()
+	return t.buf.Offset(a), t.buf.Offset(b)
+}
+
+// SelectedText returns the selected text.
+func (t *TextArea) SelectedText() string {
+	a, b := t.ordered()
+	return t.buf.Slice(a, b)
+}
+
+// Select selects the runes between offsets start and end, puts the
+// cursor at end and scrolls to show it.
+func (t *TextArea) Select(start, end int) {
+	t.anchor, t.cursor = t.buf.PosOf(start), t.buf.PosOf(end)
+	t.afterMove()
+}
+
+// CursorOffset returns the cursor's rune offset.
+func (t *TextArea) CursorOffset() int { return t.buf.Offset(t.cursor) }
+
+// CursorPos returns the cursor's line and column.
+func (t *TextArea) CursorPos() Pos { return t.cursor }
+
+// Replace replaces the runes between offsets start and end with text as
+// one undo step, and puts the cursor after it.
+func (t *TextArea) Replace(start, end int, text string) {
+	t.edit(t.buf.PosOf(start), t.buf.PosOf(end), text, EditOther)
+}
+
+// Undo reverts the last group of edits.
+func (t *TextArea) Undo() {
+	if p, ok := t.buf.Undo(); ok {
+		t.cursor, t.anchor = p, p
+		t.changed()
+	}
+}
+
+// Redo applies the last undone group of edits again.
+func (t *TextArea) Redo() {
+	if p, ok := t.buf.Redo(); ok {
+		t.cursor, t.anchor = p, p
+		t.changed()
+	}
+}
+
+// TopLine returns the index of the first line on screen.
+func (t *TextArea) TopLine() int { return t.top.Line }
+
+// ScrollToLine scrolls so that line i is the first on screen, as far as
+// the end of the text allows.
+func (t *TextArea) ScrollToLine(i int) {
+	t.top = Pos{min(max(i, 0), t.buf.LineCount()-1), 0}
+	t.clampTop()
+	t.scrolled()
+}
+
+// edit replaces from..to with text, moves the cursor after it and
+// reports the change.
+func (t *TextArea) edit(from, to Pos, text string, kind EditKind) {
+	p := t.buf.Edit(from, to, text, kind, t.now())
+	t.cursor, t.anchor = p, p
+	t.changed()
+}
+
+func (t *TextArea) changed() {
+	t.wantX = -1
+	t.showCursor()
+	t.Refresh()
+	if t.OnChanged != nil {
+		t.OnChanged()
+	}
+}
+
+// afterMove finishes a cursor movement that changed no text.
+func (t *TextArea) afterMove() {
+	t.buf.Seal()
+	t.showCursor()
+	t.Refresh()
+}
+
+func (t *TextArea) scrolled() {
+	t.Refresh()
+	if t.OnScrolled != nil {
+		t.OnScrolled()
+	}
+}
+
+func (t *TextArea) ordered() (Pos, Pos) {
+	if t.cursor.Less(t.anchor) {
+		return t.cursor, t.anchor
+	}
+	return t.anchor, t.cursor
+}
+
+func (t *TextArea) hasSelection() bool { return t.cursor != t.anchor }
+
+// --- rows ---
+
+// rows returns the row starts of line i at the current width.
+func (t *TextArea) rows(i int) []int {
+	t.wrapper.SetWidth(t.textWidth())
+	return t.wrapper.Rows(t.buf, i)
+}
+
+// rowSpan returns the columns where row r of line i starts and ends.
+func (t *TextArea) rowSpan(i, r int) (start, end int) {
+	rows := t.rows(i)
+	if r+1 < len(rows) {
+		return rows[r], rows[r+1]
+	}
+	return rows[r], t.buf.LineLen(i)
+}
+
+// rowOf returns the row of line p.Line holding column p.Col.
+func (t *TextArea) rowOf(p Pos) int {
+	rows := t.rows(p.Line)
+	r := len(rows) - 1
+	for r > 0 && rows[r] > p.Col {
+		r--
+	}
+	return r
+}
+
+// nextRow returns the visual row after row (line, r): r in Col.
+func (t *TextArea) nextRow(v Pos) (Pos, bool) {
+	if v.Col+1 < len(t.rows(v.Line)) {
+		return Pos{v.Line, v.Col + 1}, true
+	}
+	if v.Line+1 < t.buf.LineCount() {
+		return Pos{v.Line + 1, 0}, true
+	}
+	return v, false
+}
+
+// prevRow returns the visual row before v.
+func (t *TextArea) prevRow(v Pos) (Pos, bool) {
+	if v.Col > 0 {
+		return Pos{v.Line, v.Col - 1}, true
+	}
+	if v.Line > 0 {
+		return Pos{v.Line - 1, len(t.rows(v.Line-1)) - 1}, true
+	}
+	return v, false
+}
+
+// stepRows moves v by n visual rows, fewer at either end of the text.
+func (t *TextArea) stepRows(v Pos, n int) Pos {
+	for ; n > 0; n-- {
+		var ok bool
+		if v, ok = t.nextRow(v); !ok {
+			break
+		}
+	}
+	for ; n < 0; n++ {
+		var ok bool
+		if v, ok = t.prevRow(v); !ok {
+			break
+		}
+	}
+	return v
+}
+
+// lastTop is the furthest the top row may go: the last row at the
+// bottom of the view.
+func (t *TextArea) lastTop() Pos {
+	last := t.buf.LineCount() - 1
+	return t.stepRows(Pos{last, len(t.rows(last)) - 1}, -(t.fullRows() - 1))
+}
+
+func (t *TextArea) clampTop() {
+	if t.top.Line >= t.buf.LineCount() {
+		t.top = Pos{t.buf.LineCount() - 1, 0}
+	}
+	t.top.Col = min(t.top.Col, len(t.rows(t.top.Line))-1)
+	if m := t.lastTop(); m.Less(t.top) {
+		t.top = m
+	}
+}
+
+// showCursor scrolls the least that puts the cursor's row on screen.
+func (t *TextArea) showCursor() {
+	t.cursor = t.buf.Clamp(t.cursor)
+	t.anchor = t.buf.Clamp(t.anchor)
+	t.clampTop()
+	cur := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	if cur.Less(t.top) {
+		t.top = cur
+	} else if bottom := t.stepRows(t.top, t.fullRows()-1); bottom.Less(cur) {
+		t.top = t.stepRows(cur, -(t.fullRows() - 1))
+	}
+	if !t.wrap {
+		x := t.wrapper.X(t.buf.LineRunes(t.cursor.Line)[:t.cursor.Col])
+		w := t.textWidth()
+		if x < t.scrollX {
+			t.scrollX = max(0, x-w/4)
+		} else if x > t.scrollX+w-2 {
+			t.scrollX = x - w*3/4
+		}
+	}
+}
+
+// cursorX returns the x of p within its visual row.
+func (t *TextArea) cursorX(p Pos) float32 {
+	s, _ := t.rowSpan(p.Line, t.rowOf(p))
+	return t.wrapper.X(t.buf.LineRunes(p.Line)[s:p.Col])
+}
+
+// colAt returns the position in visual row v nearest to x. On a row
+// that wraps into another, the end of the row is its last rune, since
+// the column after it is drawn at the start of the next row.
+func (t *TextArea) colAt(v Pos, x float32) Pos {
+	s, e := t.rowSpan(v.Line, v.Col)
+	c := s + t.wrapper.Col(t.buf.LineRunes(v.Line)[s:e], x)
+	if v.Col+1 < len(t.rows(v.Line)) && c >= e {
+		c = e - 1
+	}
+	return Pos{v.Line, c}
+}
+
+// posAt returns the text position under a point in widget coordinates.
+func (t *TextArea) posAt(at fyne.Position) Pos {
+	pad := theme.InnerPadding()
+	n := int((at.Y - pad) / t.rowHeight())
+	if at.Y < pad {
+		n = -1
+	}
+	v := t.top
+	for i := 0; i < n; i++ {
+		var ok bool
+		if v, ok = t.nextRow(v); !ok {
+			return t.buf.End() // below the last row
+		}
+	}
+	if n < 0 {
+		v, _ = t.prevRow(v)
+	}
+	return t.colAt(v, at.X-pad+t.scrollX)
+}
+
+// --- movement ---
+
+// moveTo puts the cursor at p, extending the selection when extend.
+func (t *TextArea) moveTo(p Pos, extend bool) {
+	t.cursor = t.buf.Clamp(p)
+	if !extend {
+		t.anchor = t.cursor
+	}
+	t.afterMove()
+}
+
+// vertical moves the cursor n visual rows, keeping its x.
+func (t *TextArea) vertical(n int, extend bool) {
+	if t.wantX < 0 {
+		t.wantX = t.cursorX(t.cursor)
+	}
+	x := t.wantX
+	from := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	to := t.stepRows(from, n)
+	p := t.colAt(to, x)
+	switch {
+	case to == from && n < 0:
+		p = Pos{}
+	case to == from && n > 0:
+		p = t.buf.End()
+	}
+	t.moveTo(p, extend)
+	t.wantX = x
+}
+
+func (t *TextArea) left(extend bool) {
+	if t.hasSelection() && !extend {
+		a, _ := t.ordered()
+		t.moveTo(a, false)
+		return
+	}
+	p := t.cursor
+	if p.Col > 0 {
+		p.Col--
+	} else if p.Line > 0 {
+		p = Pos{p.Line - 1, t.buf.LineLen(p.Line - 1)}
+	}
+	t.moveTo(p, extend)
+}
+
+func (t *TextArea) right(extend bool) {
+	if t.hasSelection() && !extend {
+		_, b := t.ordered()
+		t.moveTo(b, false)
+		return
+	}
+	p := t.cursor
+	if p.Col < t.buf.LineLen(p.Line) {
+		p.Col++
+	} else if p.Line+1 < t.buf.LineCount() {
+		p = Pos{p.Line + 1, 0}
+	}
+	t.moveTo(p, extend)
+}
+
+// home and end move within the visual row.
+func (t *TextArea) home(extend bool) {
+	s, _ := t.rowSpan(t.cursor.Line, t.rowOf(t.cursor))
+	t.moveTo(Pos{t.cursor.Line, s}, extend)
+}
+
+func (t *TextArea) end(extend bool) {
+	r := t.rowOf(t.cursor)
+	_, e := t.rowSpan(t.cursor.Line, r)
+	if r+1 < len(t.rows(t.cursor.Line)) {
+		e-- // see colAt
+	}
+	t.moveTo(Pos{t.cursor.Line, e}, extend)
+}
+
+// page moves the view and the cursor by a screen of rows.
+func (t *TextArea) page(dir int, extend bool) {
+	n := dir * max(1, t.fullRows()-1)
+	t.top = t.stepRows(t.top, n)
+	t.clampTop()
+	t.vertical(n, extend)
+	t.scrolled()
+}
+
+// wordAt returns the word around p: letters and digits, or a run of
+// anything else but spaces.
+func (t *TextArea) wordAt(p Pos) (Pos, Pos) {
+	rs := t.buf.LineRunes(p.Line)
+	if len(rs) == 0 {
+		return p, p
+	}
+	c := min(p.Col, len(rs)-1)
+	class := func(r rune) int {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_':
+			return 0
+		case unicode.IsSpace(r):
+			return 1
+		}
+		return 2
+	}
+	k := class(rs[c])
+	s, e := c, c+1
+	for s > 0 && class(rs[s-1]) == k {
+		s--
+	}
+	for e < len(rs) && class(rs[e]) == k {
+		e++
+	}
+	return Pos{p.Line, s}, Pos{p.Line, e}
+}
+
+// wordLeft and wordRight move to the previous or next word start/end.
+func (t *TextArea) wordLeft(extend bool) {
+	p := t.cursor
+	rs := t.buf.LineRunes(p.Line)
+	if p.Col == 0 {
+		t.left(extend)
+		return
+	}
+	c := p.Col
+	for c > 0 && unicode.IsSpace(rs[c-1]) {
+		c--
+	}
+	if c > 0 {
+		s, _ := t.wordAt(Pos{p.Line, c - 1})
+		c = s.Col
+	}
+	t.moveTo(Pos{p.Line, c}, extend)
+}
+
+func (t *TextArea) wordRight(extend bool) {
+	p := t.cursor
+	rs := t.buf.LineRunes(p.Line)
+	if p.Col == len(rs) {
+		t.right(extend)
+		return
+	}
+	c := p.Col
+	for c < len(rs) && unicode.IsSpace(rs[c]) {
+		c++
+	}
+	if c < len(rs) {
+		_, e := t.wordAt(Pos{p.Line, c})
+		c = e.Col
+	}
+	t.moveTo(Pos{p.Line, c}, extend)
+}
+
+// --- editing ---
+
+// insert replaces the selection with text.
+func (t *TextArea) insert(text string, kind EditKind) {
+	a, b := t.ordered()
+	t.edit(a, b, text, kind)
+}
+
+func (t *TextArea) backspace() {
+	a, b := t.ordered()
+	if a == b {
+		if a == (Pos{}) {
+			return
+		}
+		a = t.before(a)
+	}
+	t.edit(a, b, "", EditDeleting)
+}
+
+func (t *TextArea) deleteForward() {
+	a, b := t.ordered()
+	if a == b {
+		if b == t.buf.End() {
+			return
+		}
+		b = t.after(b)
+	}
+	t.edit(a, b, "", EditDeleting)
+}
+
+func (t *TextArea) before(p Pos) Pos {
+	if p.Col > 0 {
+		return Pos{p.Line, p.Col - 1}
+	}
+	return Pos{p.Line - 1, t.buf.LineLen(p.Line - 1)}
+}
+
+func (t *TextArea) after(p Pos) Pos {
+	if p.Col < t.buf.LineLen(p.Line) {
+		return Pos{p.Line, p.Col + 1}
+	}
+	return Pos{p.Line + 1, 0}
+}
+
+// --- fyne.Focusable ---
+
+// FocusGained shows the cursor.
+func (t *TextArea) FocusGained() {
+	t.focused = true
+	t.Refresh()
+}
+
+// FocusLost hides the cursor.
+func (t *TextArea) FocusLost() {
+	t.focused = false
+	t.shift = false
+	t.Refresh()
+}
+
+// TypedRune inserts r in place of the selection; an input method's
+// committed text arrives here too.
+func (t *TextArea) TypedRune(r rune) {
+	t.insert(string(r), EditTyping)
+}
+
+// TypedKey handles editing and movement keys; Shift held (seen through
+// KeyDown) extends the selection.
+func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
+	t.key(ev.Name, t.shift, false)
+}
+
+// key handles one key with the given modifiers, and reports whether it
+// knew the key.
+func (t *TextArea) key(name fyne.KeyName, shift, ctrl bool) bool {
+	keepX := false
+	switch name {
+	case fyne.KeyLeft:
+		if ctrl {
+			t.wordLeft(shift)
+		} else {
+			t.left(shift)
+		}
+	case fyne.KeyRight:
+		if ctrl {
+			t.wordRight(shift)
+		} else {
+			t.right(shift)
+		}
+	case fyne.KeyUp:
+		t.vertical(-1, shift)
+		keepX = true
+	case fyne.KeyDown:
+		t.vertical(1, shift)
+		keepX = true
+	case fyne.KeyPageUp:
+		t.page(-1, shift)
+		keepX = true
+	case fyne.KeyPageDown:
+		t.page(1, shift)
+		keepX = true
+	case fyne.KeyHome:
+		if ctrl {
+			t.moveTo(Pos{}, shift)
+		} else {
+			t.home(shift)
+		}
+	case fyne.KeyEnd:
+		if ctrl {
+			t.moveTo(t.buf.End(), shift)
+		} else {
+			t.end(shift)
+		}
+	case fyne.KeyBackspace:
+		if !ctrl && !shift || shift && !ctrl {
+			t.backspace()
+		}
+	case fyne.KeyDelete:
+		t.deleteForward()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		t.insert("\n", EditOther)
+	case fyne.KeyTab:
+		if t.TabSpaces > 0 {
+			t.insert(strings.Repeat(" ", t.TabSpaces), EditOther)
+		} else {
+			t.insert("\t", EditOther)
+		}
+	default:
+		return false
+	}
+	if !keepX {
+		t.wantX = -1
+	}
+	return true
+}
+
+// AcceptsTab keeps Tab in the editor instead of moving focus.
+func (t *TextArea) AcceptsTab() bool { return true }
+
+// --- desktop.Keyable ---
+
+// KeyDown tracks Shift for selection with movement keys.
+func (t *TextArea) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		t.shift = true
+	}
+}
+
+// KeyUp tracks Shift for selection with movement keys.
+func (t *TextArea) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		t.shift = false
+	}
+}
+
+// --- fyne.Shortcutable ---
+
+// TypedShortcut handles clipboard, select all, undo and redo, and
+// movement with Ctrl and Shift; OnShortcut sees each shortcut first.
+func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
+	if t.OnShortcut != nil && t.OnShortcut(s) {
+		return
+	}
+	switch s := s.(type) {
+	case *fyne.ShortcutCopy:
+		if t.hasSelection() && s.Clipboard != nil {
+			s.Clipboard.SetContent(t.SelectedText())
+		}
+	case *fyne.ShortcutCut:
+		if t.hasSelection() && s.Clipboard != nil {
+			s.Clipboard.SetContent(t.SelectedText())
+			t.insert("", EditOther)
+		}
+	case *fyne.ShortcutPaste:
+		if s.Clipboard != nil {
+			if text := s.Clipboard.Content(); text != "" {
+				t.insert(strings.ReplaceAll(text, "\r\n", "\n"), EditOther)
+			}
+		}
+	case *fyne.ShortcutSelectAll:
+		t.anchor, t.cursor = Pos{}, t.buf.End()
+		t.afterMove()
+	case *fyne.ShortcutUndo:
+		t.Undo()
+	case *fyne.ShortcutRedo:
+		t.Redo()
+	case *desktop.CustomShortcut:
+		ctrl := s.Modifier&(fyne.KeyModifierShortcutDefault|fyne.KeyModifierControl) != 0
+		shift := s.Modifier&fyne.KeyModifierShift != 0
+		if ctrl && shift && s.KeyName == fyne.KeyZ {
+			t.Redo()
+			return
+		}
+		t.key(s.KeyName, shift, ctrl)
+	}
+}
+
+// --- mouse ---
+
+func (t *TextArea) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+}
+
+// Tapped places the cursor under the pointer.
+func (t *TextArea) Tapped(ev *fyne.PointEvent) {
+	t.focus()
+	t.wantX = -1
+	t.moveTo(t.posAt(ev.Position), t.shift)
+}
+
+// DoubleTapped selects the word under the pointer.
+func (t *TextArea) DoubleTapped(ev *fyne.PointEvent) {
+	a, b := t.wordAt(t.posAt(ev.Position))
+	t.anchor, t.cursor = a, b
+	t.afterMove()
+}
+
+// MouseDown places the cursor, or extends the selection with Shift.
+func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	t.focus()
+	t.wantX = -1
+	t.moveTo(t.posAt(ev.Position), ev.Modifier&fyne.KeyModifierShift != 0)
+}
+
+// MouseUp ends nothing: a drag ends in DragEnd.
+func (t *TextArea) MouseUp(*desktop.MouseEvent) {}
+
+// Dragged selects from where the drag started to the pointer, scrolling
+// when the pointer leaves the top or bottom.
+func (t *TextArea) Dragged(ev *fyne.DragEvent) {
+	if t.dragFrom == nil {
+		start := ev.Position.Subtract(ev.Dragged)
+		p := t.posAt(start)
+		t.dragFrom = &p
+	}
+	if ev.Position.Y < 0 {
+		t.top = t.stepRows(t.top, -1)
+	} else if ev.Position.Y > t.Size().Height {
+		t.top = t.stepRows(t.top, 1)
+		t.clampTop()
+	}
+	t.anchor = *t.dragFrom
+	t.cursor = t.posAt(ev.Position)
+	t.wantX = -1
+	t.afterMove()
+}
+
+// DragEnd ends the drag selection.
+func (t *TextArea) DragEnd() { t.dragFrom = nil }
+
+// Scrolled scrolls by whole rows, and sideways with wrapping off.
+func (t *TextArea) Scrolled(ev *fyne.ScrollEvent) {
+	if !t.wrap && ev.Scrolled.DX != 0 {
+		t.scrollX = max(0, t.scrollX-ev.Scrolled.DX)
+	}
+	t.wheel -= ev.Scrolled.DY
+	rh := t.rowHeight()
+	if n := int(t.wheel / rh); n != 0 {
+		t.wheel -= float32(n) * rh
+		t.top = t.stepRows(t.top, n)
+		t.clampTop()
+	}
+	t.scrolled()
+}
+
+// Cursor shows the text cursor over the widget.
+func (t *TextArea) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// MinSize is small: the TextArea scrolls itself.
+func (t *TextArea) MinSize() fyne.Size {
+	t.ExtendBaseWidget(t)
+	return t.BaseWidget.MinSize()
+}
+
+// CreateRenderer returns the renderer that draws the visible rows.
+func (t *TextArea) CreateRenderer() fyne.WidgetRenderer {
+	return newRenderer(t)
+}
+
+var (
+	_ fyne.Focusable      = (*TextArea)(nil)
+	_ fyne.Tappable       = (*TextArea)(nil)
+	_ fyne.DoubleTappable = (*TextArea)(nil)
+	_ fyne.Draggable      = (*TextArea)(nil)
+	_ fyne.Scrollable     = (*TextArea)(nil)
+	_ fyne.Shortcutable   = (*TextArea)(nil)
+	_ fyne.Tabbable       = (*TextArea)(nil)
+	_ desktop.Mouseable   = (*TextArea)(nil)
+	_ desktop.Keyable     = (*TextArea)(nil)
+	_ desktop.Cursorable  = (*TextArea)(nil)
+)

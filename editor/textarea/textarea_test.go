@@ -1,0 +1,273 @@
+package textarea
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+// newArea returns a focused TextArea holding text in a 400×300 window,
+// with a clock that moves only when the test says.
+func newArea(t *testing.T, text string) (*TextArea, fyne.Window, *time.Time) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := a.NewWindow("test")
+	ta := New()
+	clock := time.Unix(1000, 0)
+	ta.now = func() time.Time { return clock }
+	w.SetContent(ta)
+	w.Resize(fyne.NewSize(400, 300))
+	ta.SetText(text)
+	w.Canvas().Focus(ta)
+	t.Cleanup(w.Close)
+	return ta, w, &clock
+}
+
+func shift(ta *TextArea, keys ...fyne.KeyName) {
+	ta.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for _, k := range keys {
+		ta.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	ta.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+}
+
+func key(ta *TextArea, keys ...fyne.KeyName) {
+	for _, k := range keys {
+		ta.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+}
+
+// rowPoint is a point in the middle of visible row i, x from the text's
+// left edge.
+func rowPoint(ta *TextArea, i int, x float32) fyne.Position {
+	pad := ta.Theme().Size("innerPadding")
+	return fyne.NewPos(pad+x, pad+(float32(i)+0.5)*ta.rowHeight())
+}
+
+func TestTypingKorean(t *testing.T) {
+	ta, _, _ := newArea(t, "")
+	changes := 0
+	ta.OnChanged = func() { changes++ }
+	test.Type(ta, "안녕 세상")
+	key(ta, fyne.KeyReturn)
+	test.Type(ta, "둘째")
+	if got := ta.Text(); got != "안녕 세상\n둘째" {
+		t.Fatalf("text %q", got)
+	}
+	if ta.CursorOffset() != 8 || changes != 8 {
+		t.Fatalf("cursor %d, changes %d", ta.CursorOffset(), changes)
+	}
+	key(ta, fyne.KeyBackspace, fyne.KeyLeft, fyne.KeyDelete)
+	if got := ta.Text(); got != "안녕 세상\n" {
+		t.Fatalf("after deleting: %q", got)
+	}
+}
+
+func TestTab(t *testing.T) {
+	ta, _, _ := newArea(t, "")
+	key(ta, fyne.KeyTab)
+	ta.TabSpaces = 2
+	key(ta, fyne.KeyTab)
+	if got := ta.Text(); got != "\t  " {
+		t.Fatalf("text %q", got)
+	}
+}
+
+func TestKeyboardSelection(t *testing.T) {
+	ta, _, _ := newArea(t, "abc def\nghi")
+	key(ta, fyne.KeyRight)
+	shift(ta, fyne.KeyRight, fyne.KeyRight, fyne.KeyDown)
+	if s, e := ta.Selection(); s != 1 || e != 11 {
+		t.Fatalf("selection %d..%d", s, e)
+	}
+	if got := ta.SelectedText(); got != "bc def\nghi" {
+		t.Fatalf("selected %q", got)
+	}
+	key(ta, fyne.KeyLeft) // collapses to the start
+	if s, e := ta.Selection(); s != 1 || e != 1 {
+		t.Fatalf("after Left %d..%d", s, e)
+	}
+	ta.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift})
+	if s, e := ta.Selection(); s != 1 || e != 11 {
+		t.Fatalf("ctrl+shift+End %d..%d", s, e)
+	}
+	ta.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Type(ta, "x")
+	if ta.Text() != "x" {
+		t.Fatalf("typing over select all: %q", ta.Text())
+	}
+}
+
+func TestClipboard(t *testing.T) {
+	ta, _, _ := newArea(t, "한글 텍스트")
+	cb := fyne.CurrentApp().Clipboard()
+	ta.Select(0, 2)
+	ta.TypedShortcut(&fyne.ShortcutCopy{Clipboard: cb})
+	if cb.Content() != "한글" {
+		t.Fatalf("copied %q", cb.Content())
+	}
+	ta.TypedShortcut(&fyne.ShortcutCut{Clipboard: cb})
+	key(ta, fyne.KeyEnd)
+	cb.SetContent("\r\n끝")
+	ta.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if got := ta.Text(); got != " 텍스트\n끝" {
+		t.Fatalf("text %q", got)
+	}
+	ta.TypedShortcut(&fyne.ShortcutUndo{})
+	ta.TypedShortcut(&fyne.ShortcutUndo{})
+	if got := ta.Text(); got != "한글 텍스트" {
+		t.Fatalf("after undoing paste and cut %q", got)
+	}
+	ta.TypedShortcut(&fyne.ShortcutRedo{})
+	if got := ta.Text(); got != " 텍스트" {
+		t.Fatalf("after redo %q", got)
+	}
+}
+
+func TestUndoGroupingInWidget(t *testing.T) {
+	ta, _, clock := newArea(t, "")
+	test.Type(ta, "one two")
+	*clock = clock.Add(2 * time.Second)
+	test.Type(ta, "three")
+	key(ta, fyne.KeyBackspace, fyne.KeyBackspace)
+	want := []string{"one twothree", "one two", "one", ""}
+	for i, w := range want {
+		ta.Undo()
+		if got := ta.Text(); got != w {
+			t.Fatalf("undo %d: %q, want %q", i+1, got, w)
+		}
+	}
+	ta.Redo()
+	if ta.Text() != "one" || ta.CursorOffset() != 3 {
+		t.Fatalf("redo: %q at %d", ta.Text(), ta.CursorOffset())
+	}
+}
+
+func TestReplaceIsOneUndoStep(t *testing.T) {
+	ta, _, _ := newArea(t, "hello world")
+	ta.Replace(6, 11, "세상")
+	if ta.Text() != "hello 세상" || ta.CursorOffset() != 8 {
+		t.Fatalf("%q at %d", ta.Text(), ta.CursorOffset())
+	}
+	ta.Undo()
+	if ta.Text() != "hello world" {
+		t.Fatalf("undo: %q", ta.Text())
+	}
+}
+
+func TestMouseSelection(t *testing.T) {
+	ta, _, _ := newArea(t, "hello world\nsecond line")
+	cw := ta.wrapper.RuneWidth('x')
+	test.TapAt(ta, rowPoint(ta, 0, 6*cw+1))
+	if ta.CursorOffset() != 6 {
+		t.Fatalf("tap: cursor %d", ta.CursorOffset())
+	}
+	from := rowPoint(ta, 0, 2*cw+1)
+	to := rowPoint(ta, 1, 3*cw+1)
+	ta.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	ta.DragEnd()
+	if s, e := ta.Selection(); s != 2 || e != 15 {
+		t.Fatalf("drag: %d..%d", s, e)
+	}
+	ta.DoubleTapped(&fyne.PointEvent{Position: rowPoint(ta, 1, 8*cw)})
+	if ta.SelectedText() != "line" {
+		t.Fatalf("double tap selected %q", ta.SelectedText())
+	}
+	test.TapAt(ta, rowPoint(ta, 5, 0)) // below the text
+	if ta.CursorOffset() != ta.Buffer().Len() {
+		t.Fatalf("tap below: cursor %d", ta.CursorOffset())
+	}
+}
+
+func TestWrappedRowsAndHomeEnd(t *testing.T) {
+	ta, _, _ := newArea(t, "")
+	cw := ta.wrapper.RuneWidth('x')
+	perRow := int(ta.textWidth() / cw)
+	word := strings.Repeat("x", perRow-1)
+	ta.SetText(word + " " + word + " end")
+	if got := ta.rows(0); fmt.Sprint(got) != fmt.Sprint([]int{0, perRow, 2 * perRow}) {
+		t.Fatalf("rows %v, %d runes per row", got, perRow)
+	}
+	key(ta, fyne.KeyDown)
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("Down by visual row: %v", p)
+	}
+	key(ta, fyne.KeyEnd)
+	if p := ta.CursorPos(); p != (Pos{0, 2*perRow - 1}) {
+		t.Fatalf("End of a wrapped row: %v", p)
+	}
+	key(ta, fyne.KeyHome)
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("Home: %v", p)
+	}
+	key(ta, fyne.KeyDown, fyne.KeyEnd)
+	if p := ta.CursorPos(); p != (Pos{0, 2*perRow + 3}) {
+		t.Fatalf("End of the last row: %v", p)
+	}
+	ta.SetWrap(false)
+	if got := ta.rows(0); len(got) != 1 {
+		t.Fatalf("wrap off: rows %v", got)
+	}
+}
+
+func manyLines(n int) string {
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = fmt.Sprintf("줄 %d 입니다", i)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestOnlyVisibleRowsAreDrawn(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(2000))
+	r := test.WidgetRenderer(ta)
+	visible := ta.visibleRows()
+	if n := len(r.Objects()); n > visible+8 {
+		t.Fatalf("%d objects for %d visible rows", n, visible)
+	}
+	ta.ScrollToLine(1000)
+	if ta.TopLine() != 1000 {
+		t.Fatalf("TopLine %d", ta.TopLine())
+	}
+	first := r.(*renderer).rows[0].Text
+	if first != "줄 1000 입니다" {
+		t.Fatalf("first row drawn %q", first)
+	}
+	if n := len(r.Objects()); n > visible+8 {
+		t.Fatalf("after scrolling: %d objects", n)
+	}
+}
+
+func TestPageKeysAndScrolling(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(200))
+	page := ta.fullRows() - 1
+	key(ta, fyne.KeyPageDown)
+	if ta.TopLine() != page || ta.CursorPos().Line != page {
+		t.Fatalf("PageDown: top %d cursor %v, page %d", ta.TopLine(), ta.CursorPos(), page)
+	}
+	key(ta, fyne.KeyPageUp)
+	if ta.TopLine() != 0 || ta.CursorPos().Line != 0 {
+		t.Fatalf("PageUp: top %d cursor %v", ta.TopLine(), ta.CursorPos())
+	}
+	ta.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl})
+	if ta.CursorPos().Line != 199 || ta.TopLine() != 200-ta.fullRows() {
+		t.Fatalf("Ctrl+End: top %d cursor %v", ta.TopLine(), ta.CursorPos())
+	}
+	ta.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyHome, Modifier: fyne.KeyModifierControl})
+	if ta.CursorOffset() != 0 || ta.TopLine() != 0 {
+		t.Fatalf("Ctrl+Home: top %d cursor %d", ta.TopLine(), ta.CursorOffset())
+	}
+	ta.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -3*ta.rowHeight())})
+	if ta.TopLine() != 3 {
+		t.Fatalf("wheel: top %d", ta.TopLine())
+	}
+	ta.Select(1500, 1500)
+	if top, l := ta.TopLine(), ta.CursorPos().Line; l < top || l >= top+ta.fullRows() {
+		t.Fatalf("Select did not scroll: top %d cursor line %d", top, l)
+	}
+}
