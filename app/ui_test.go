@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
 )
@@ -149,8 +150,10 @@ func waitFor(t *testing.T, done <-chan func(), cond func() bool) {
 
 func previewText(u *ui) string {
 	var b strings.Builder
-	for _, s := range u.preview.rich.Segments {
-		b.WriteString(s.Textual())
+	for _, o := range u.preview.stack.objects {
+		for _, s := range o.(*widget.RichText).Segments {
+			b.WriteString(s.Textual())
+		}
 	}
 	return b.String()
 }
@@ -341,5 +344,20 @@ func TestNewPostFillExport(t *testing.T) {
 	runUI(t, u, func() bool { return u.library.lib != nil && len(u.library.lib.Entries) == 3 })
 	if got := u.form.lists["tags"].suggestions; len(got) == 0 || got[0].Text != "회고" || got[0].Count != 3 {
 		t.Errorf("tag suggestions = %+v", got)
+	}
+}
+
+func TestBoldOnALongSelection(t *testing.T) {
+	u := newTestUI(t, "")
+	long := strings.Repeat("가나다라 ", 400) // 2,000 runes: more than is selected key by key
+	u.editor.SetText(long)
+	u.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
+	u.applyCommand(wrapCommand("**"))
+	if u.editor.Text != "**"+long+"**" {
+		t.Errorf("bold over everything: %q…", u.editor.Text[:20])
+	}
+	u.editor.TypedShortcut(&fyne.ShortcutUndo{})
+	if u.editor.Text != long {
+		t.Error("undo did not take the bold back")
 	}
 }

@@ -32,6 +32,7 @@ type PreviewOptions struct {
 type Previewer struct {
 	parser parser.Parser
 	code   *highlighter
+	blocks *blockCache // RenderBlocks' segments, by key
 }
 
 // markdownParser is the preview's parser, built once: it is immutable
@@ -41,7 +42,7 @@ var markdownParser = sync.OnceValue(func() parser.Parser { return NewMarkdown().
 
 // NewPreviewer returns a Previewer with an empty highlighting cache.
 func NewPreviewer() *Previewer {
-	return &Previewer{parser: markdownParser(), code: newHighlighter()}
+	return &Previewer{parser: markdownParser(), code: newHighlighter(), blocks: newBlockCache()}
 }
 
 // RenderPreview parses a post body (Markdown without front matter) and

@@ -1,0 +1,363 @@
+package editor
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/maphash"
+	"strconv"
+	"sync"
+
+	"fyne.io/fyne/v2/widget"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// A preview that re-renders on every pause in typing must not pay for
+// the whole post each time. RenderBlocks still parses the whole body (a
+// one-character edit can turn a paragraph into a list or open a fence
+// that swallows the rest), but it turns into segments only the top-level
+// blocks it has not rendered before, and says which blocks they are, so
+// that the pane lays out again only the widgets of those blocks.
+
+// PreviewBlock is one top-level block of a post as the preview shows it:
+// a heading, a paragraph, a list, a code block, a table, a prompt box, or
+// the footnotes at the end.
+type PreviewBlock struct {
+	// Key is the same for two blocks exactly when they render the same:
+	// it hashes the block's source lines together with everything from
+	// elsewhere in the post that its rendering reads (see blockKey).
+	Key string
+	// StartLine and EndLine are the first and last source line of the
+	// block, counted from 0 in the body passed to RenderBlocks. The
+	// blocks tile the body in order: the first starts at line 0, each
+	// next one starts on the line after the previous one ends, and blank
+	// lines, link definitions and anything else that shows nothing
+	// belong to the block before them. The footnotes block starts at the
+	// first footnote definition when they all come after the last
+	// other block, and on the last line otherwise.
+	StartLine, EndLine int
+	// Segments show the block. They are shared with the Previewer's
+	// cache and with earlier results of the same Key: treat them as
+	// read-only.
+	Segments []widget.RichTextSegment
+}
+
+// blockCache keeps the segments of the blocks recent renders produced,
+// keyed by PreviewBlock.Key, and forgets a block when keepRenders
+// renders in a row have not produced it, as the highlighter does.
+type blockCache struct {
+	mu      sync.Mutex
+	seed    maphash.Seed
+	gen     uint64
+	entries map[string]*blockEntry
+}
+
+type blockEntry struct {
+	segs []widget.RichTextSegment
+	used uint64
+}
+
+func newBlockCache() *blockCache {
+	return &blockCache{seed: maphash.MakeSeed(), entries: map[string]*blockEntry{}}
+}
+
+// RenderBlocks parses a post body (Markdown without front matter) and
+// returns its top-level blocks in order. The segments of a block whose
+// Key an earlier call of the same Previewer returned are reused rather
+// than rendered again; concatenated, the blocks' segments are what
+// Render returns for the same body.
+func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
+	doc := p.parser.Parse(text.NewReader(body))
+	lines := lineStarts(body)
+
+	c := p.blocks
+	c.mu.Lock()
+	c.gen++
+	gen := c.gen
+	c.mu.Unlock()
+
+	// First where each block starts: the line ranges, and so the keys,
+	// are known only once every block's start is.
+	type placed struct {
+		node  ast.Node
+		start int
+	}
+	var nodes []placed
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		start := -1
+		if _, ok := n.(*extast.FootnoteList); ok {
+			prev := -1
+			if len(nodes) > 0 {
+				prev = nodes[len(nodes)-1].start
+			}
+			start = footnotesLine(n, lines, prev)
+		} else if pos := blockStart(n); pos >= 0 {
+			start = lineOf(lines, pos)
+		}
+		if len(nodes) == 0 {
+			start = 0
+		} else if prev := nodes[len(nodes)-1].start; start < prev {
+			// A node a transformer made without a place in the
+			// source renders with the block before it.
+			start = prev
+		}
+		nodes = append(nodes, placed{n, start})
+	}
+
+	w := segmentWriter{src: body, opt: opt, code: p.code.begin()}
+	var blocks []PreviewBlock
+	for i, pl := range nodes {
+		n := pl.node
+		end := len(lines) - 1
+		if i+1 < len(nodes) {
+			end = max(pl.start, nodes[i+1].start-1)
+		}
+		b := PreviewBlock{StartLine: pl.start, EndLine: end}
+		b.Key = c.key(n, body, lines, b, opt)
+		b.Segments = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+			w.out = nil
+			w.block(n, blockContext{})
+			w.flush()
+			return w.out
+		})
+		if len(b.Segments) == 0 {
+			// Shows nothing (a link definition, an HTML comment): its
+			// lines belong to the block before.
+			if len(blocks) > 0 {
+				blocks[len(blocks)-1].EndLine = end
+			}
+			continue
+		}
+		if len(blocks) > 0 && b.StartLine == blocks[len(blocks)-1].StartLine {
+			// Two nodes from one source line render as one block.
+			prev := &blocks[len(blocks)-1]
+			prev.Key = c.combine(prev.Key, b.Key)
+			prev.Segments = append(prev.Segments[:len(prev.Segments):len(prev.Segments)], b.Segments...)
+			prev.EndLine = end
+			continue
+		}
+		blocks = append(blocks, b)
+	}
+	if len(blocks) > 0 {
+		// Lines before the first block that shows something are its.
+		blocks[0].StartLine = 0
+	}
+	p.code.end(w.code)
+	c.sweep(gen)
+	return blocks
+}
+
+// segments returns the cached segments of key, or renders and caches
+// them.
+func (c *blockCache) segments(key string, gen uint64, render func() []widget.RichTextSegment) []widget.RichTextSegment {
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	if ok {
+		e.used = gen
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.segs
+	}
+	segs := render()
+	c.mu.Lock()
+	c.entries[key] = &blockEntry{segs: segs, used: gen}
+	c.mu.Unlock()
+	return segs
+}
+
+// sweep forgets the blocks that recent renders did not produce.
+func (c *blockCache) sweep(gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.entries {
+		if e.used+keepRenders < gen {
+			delete(c.entries, k)
+		}
+	}
+}
+
+// key hashes what block b's rendering depends on. What crosses block
+// boundaries, and so is hashed besides the block's own source lines:
+//
+//   - reference links and images: goldmark resolves `[text][ref]`
+//     against definitions anywhere in the post while parsing, so the
+//     destination and title of every link and image in the block;
+//   - footnote references: their numbers follow the order of first
+//     reference in the whole post, so each reference's number and label;
+//   - the footnotes block: its definitions are spread over the post, so
+//     its key hashes the definitions' content, not a line range;
+//   - block attributes: a kramdown IAL line (`{: .prompt-tip }`) may
+//     stand in the range of the block before the one it applies to, so
+//     the attributes of the block's nodes;
+//   - images: whether and where the file is found, which depends on the
+//     options and the file system;
+//   - the options themselves.
+//
+// Lists are one top-level block, so their continuation lines and
+// looseness stay inside one key.
+func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions) string {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	str := func(s []byte) {
+		var l [8]byte
+		binary.LittleEndian.PutUint64(l[:], uint64(len(s)))
+		_, _ = h.Write(l[:])
+		_, _ = h.Write(s)
+	}
+	num := func(v int) {
+		var l [8]byte
+		binary.LittleEndian.PutUint64(l[:], uint64(v))
+		_, _ = h.Write(l[:])
+	}
+	str([]byte(opt.PostDir))
+	str([]byte(opt.BlogDir))
+	str([]byte(opt.MediaPrefix))
+	_, footnotes := n.(*extast.FootnoteList)
+	if !footnotes {
+		str(src[lines[b.StartLine]:lineStop(src, lines, b.EndLine)])
+	}
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		num(int(n.Kind()))
+		for _, a := range n.Attributes() {
+			str(a.Name)
+			if v, ok := a.Value.([]byte); ok {
+				str(v)
+			} else if s, ok := a.Value.(string); ok {
+				str([]byte(s))
+			}
+		}
+		if footnotes && n.Type() == ast.TypeBlock {
+			blockSource(n, src, str, num)
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			str(n.Destination)
+			str(n.Title)
+		case *ast.Image:
+			str(n.Destination)
+			str(n.Title)
+			file, found, remote := resolveImage(string(n.Destination), opt)
+			str([]byte(file + "|" + strconv.FormatBool(found) + strconv.FormatBool(remote)))
+		case *extast.FootnoteLink:
+			num(n.Index)
+			str(footnoteName(n, n.Index))
+		case *extast.Footnote:
+			num(n.Index)
+			str(n.Ref)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+// blockSource hashes what a block node of the footnotes shows, for want
+// of one line range that holds it.
+func blockSource(n ast.Node, src []byte, str func([]byte), num func(int)) {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		str(seg.Value(src))
+	}
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock:
+		if n.Info != nil {
+			str(n.Info.Value(src))
+		}
+	case *ast.Heading:
+		num(n.Level)
+	case *ast.List:
+		num(n.Start)
+		str([]byte{n.Marker})
+		if n.IsTight {
+			num(1)
+		}
+	}
+}
+
+// combine makes the key of two blocks shown as one.
+func (c *blockCache) combine(a, b string) string {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	_, _ = h.WriteString(a)
+	_ = h.WriteByte(0)
+	_, _ = h.WriteString(b)
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+// blockStart returns the byte offset where a block begins in the
+// source, or -1 if neither it nor its descendants have a place there.
+func blockStart(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l.Len() > 0 {
+			return l.At(0).Start
+		}
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if p := blockStart(ch); p >= 0 {
+			return p
+		}
+	}
+	return -1
+}
+
+// footnotesLine is where the footnotes block starts: at its first
+// definition, if that comes after every other block, else on the last
+// line.
+func footnotesLine(n ast.Node, lines []int, prev int) int {
+	first := -1
+	for f := n.FirstChild(); f != nil; f = f.NextSibling() {
+		if p := blockStart(f); p >= 0 && (first < 0 || p < first) {
+			first = p
+		}
+	}
+	last := len(lines) - 1
+	if first < 0 {
+		return last
+	}
+	line := lineOf(lines, first)
+	if line <= prev {
+		return last
+	}
+	return line
+}
+
+// lineStarts returns the offset of the start of every line of src.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, c := range src {
+		if c == '\n' && i+1 < len(src) {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineOf returns the line holding byte offset pos.
+func lineOf(starts []int, pos int) int {
+	lo, hi := 0, len(starts)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if starts[mid] <= pos {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// lineStop returns the offset just past line i and its line end.
+func lineStop(src []byte, starts []int, i int) int {
+	if i+1 < len(starts) {
+		return starts[i+1]
+	}
+	return len(src)
+}

@@ -1,0 +1,79 @@
+package editor
+
+import (
+	"bytes"
+	"io"
+	"testing"
+	"time"
+)
+
+// editVariants returns n copies of body, each with a different
+// character typed at the start of the line in the middle of it, so that
+// every render in a loop over them sees an edit it has not cached.
+func editVariants(body []byte, n int) [][]byte {
+	mid := len(body) / 2
+	mid = bytes.LastIndexByte(body[:mid], '\n') + 1
+	out := make([][]byte, n)
+	for i := range out {
+		r := []byte(string(rune('가' + i)))
+		out[i] = append(append(append([]byte{}, body[:mid]...), r...), body[mid:]...)
+	}
+	return out
+}
+
+// BenchmarkRenderBlocksEdit is a re-render after typing one character in
+// the middle of the longest corpus post, next to goldmark's own full
+// HTML render of the same body in the same run: html-ns and blocks-ns
+// are each one's time per op, and ratio is blocks-ns over html-ns.
+func BenchmarkRenderBlocksEdit(b *testing.B) {
+	body := benchBody(b)
+	p := NewPreviewer()
+	p.RenderBlocks(body, PreviewOptions{})
+	// More variants than the caches keep, so no edit is ever cached.
+	variants := editVariants(body, 4*keepRenders)
+	var html, blocks time.Duration
+	i := 0
+	for b.Loop() {
+		v := variants[i%len(variants)]
+		i++
+		t0 := time.Now()
+		if err := RenderHTML(io.Discard, v); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		p.RenderBlocks(v, PreviewOptions{})
+		blocks += time.Since(t1)
+		html += t1.Sub(t0)
+	}
+	reportRatio(b, html, blocks, i)
+}
+
+// BenchmarkRenderBlocksCold is the first render of the post, next to
+// goldmark's HTML render.
+func BenchmarkRenderBlocksCold(b *testing.B) {
+	body := benchBody(b)
+	var html, blocks time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		t0 := time.Now()
+		if err := RenderHTML(io.Discard, body); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		NewPreviewer().RenderBlocks(body, PreviewOptions{})
+		blocks += time.Since(t1)
+		html += t1.Sub(t0)
+	}
+	reportRatio(b, html, blocks, i)
+}
+
+func reportRatio(b *testing.B, html, blocks time.Duration, n int) {
+	b.Helper()
+	if n == 0 || html == 0 {
+		return
+	}
+	b.ReportMetric(float64(html.Nanoseconds())/float64(n), "html-ns/op")
+	b.ReportMetric(float64(blocks.Nanoseconds())/float64(n), "blocks-ns/op")
+	b.ReportMetric(float64(blocks)/float64(html), "ratio")
+}
