@@ -71,10 +71,11 @@ func (u *ui) loadSession(s *editor.Session) {
 }
 
 // editorChanged takes the editor's text into the session.
-func (u *ui) editorChanged(text string) {
+func (u *ui) editorChanged() {
 	if u.loading || u.session == nil {
 		return
 	}
+	text := u.editor.Text()
 	if u.raw {
 		u.session.SetRawText(text)
 		if u.session.Err() == nil {
@@ -91,8 +92,8 @@ func (u *ui) editorChanged(text string) {
 // leaveRawMode brings the form back once the raw text parses, and keeps
 // the cursor on the same character of the body.
 func (u *ui) leaveRawMode() {
-	cursor := u.editor.CursorTextOffset()
-	raw := []rune(u.editor.Text)
+	cursor := u.editor.CursorOffset()
+	raw := []rune(u.editor.Text())
 	body := u.session.Body()
 	u.raw = false
 	u.loading = true
@@ -318,8 +319,8 @@ func (u *ui) rescanLibrary() {
 
 // applyCommand runs an editing command on the editor's text and selection.
 func (u *ui) applyCommand(cmd func(string, editor.Selection) editor.Change) {
-	u.editor.apply(cmd(u.editor.Text, u.editor.selection()))
-	u.win.Canvas().Focus(u.editor)
+	u.editor.apply(cmd(u.editor.Text(), u.editor.selection()))
+	u.win.Canvas().Focus(u.editor.TextArea)
 }
 
 func wrapCommand(marker string) func(string, editor.Selection) editor.Change {

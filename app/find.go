@@ -50,13 +50,13 @@ func (b *findBar) show() {
 
 func (b *findBar) hide() {
 	b.box.Hide()
-	b.u.win.Canvas().Focus(b.u.editor)
+	b.u.win.Canvas().Focus(b.u.editor.TextArea)
 }
 
 // next selects the next match after the selection, wrapping round at
 // the end.
 func (b *findBar) next() {
-	text, needle := b.u.editor.Text, b.find.Text
+	text, needle := b.u.editor.Text(), b.find.Text
 	if needle == "" {
 		return
 	}
@@ -72,7 +72,7 @@ func (b *findBar) next() {
 
 // previous selects the match before the selection, wrapping round.
 func (b *findBar) previous() {
-	text, needle := b.u.editor.Text, b.find.Text
+	text, needle := b.u.editor.Text(), b.find.Text
 	if needle == "" {
 		return
 	}
@@ -100,7 +100,9 @@ func (b *findBar) replaceOne() {
 		return
 	}
 	if b.u.editor.SelectedText() == b.find.Text {
-		b.u.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard([]rune(b.replace.Text))})
+		sel := b.u.editor.selection()
+		b.u.editor.Replace(sel.Start, sel.End, b.replace.Text)
+		b.u.editor.moveCursor(sel.Start + utf8.RuneCountInString(b.replace.Text))
 	}
 	b.next()
 }
@@ -110,10 +112,9 @@ func (b *findBar) replaceAll() {
 	if b.find.Text == "" {
 		return
 	}
-	n := strings.Count(b.u.editor.Text, b.find.Text)
-	text := strings.ReplaceAll(b.u.editor.Text, b.find.Text, b.replace.Text)
-	b.u.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
-	b.u.editor.TypedShortcut(&fyne.ShortcutPaste{Clipboard: textClipboard([]rune(text))})
+	old := b.u.editor.Text()
+	n := strings.Count(old, b.find.Text)
+	b.u.editor.Replace(0, utf8.RuneCountInString(old), strings.ReplaceAll(old, b.find.Text, b.replace.Text))
 	b.result.SetText(pluralize(n, "replacement"))
 }
 

@@ -40,8 +40,8 @@ func TestOutsideChangeReloadsWhenNothingIsUnsaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.outsideChange()
-	if u.editor.Text != "git pull이 바꾼 본문\n" || u.session.Modified() {
-		t.Errorf("editor = %q, modified %v", u.editor.Text, u.session.Modified())
+	if u.editor.Text() != "git pull이 바꾼 본문\n" || u.session.Modified() {
+		t.Errorf("editor = %q, modified %v", u.editor.Text(), u.session.Modified())
 	}
 	if !strings.Contains(u.status.err.Text, "reloaded") {
 		t.Errorf("status = %q", u.status.err.Text)
@@ -51,8 +51,8 @@ func TestOutsideChangeReloadsWhenNothingIsUnsaved(t *testing.T) {
 func TestSaveNeverOverwritesOutsideChange(t *testing.T) {
 	path := writePost(t, smallPost)
 	u := newTestUI(t, path)
-	u.win.Canvas().Focus(u.editor)
-	test.Type(u.editor, "내 편집 ")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "내 편집 ")
 	outside := strings.Replace(smallPost, "본문", "다른 편집기의 본문", 1)
 	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
 		t.Fatal(err)
@@ -64,7 +64,7 @@ func TestSaveNeverOverwritesOutsideChange(t *testing.T) {
 	if !u.asking || !u.session.Modified() {
 		t.Errorf("the user was not asked (asking %v), or the edits were dropped (modified %v)", u.asking, u.session.Modified())
 	}
-	if !strings.Contains(u.editor.Text, "내 편집") {
+	if !strings.Contains(u.editor.Text(), "내 편집") {
 		t.Error("the edits left the window")
 	}
 }
@@ -72,8 +72,8 @@ func TestSaveNeverOverwritesOutsideChange(t *testing.T) {
 func TestSaveAfterDeleteAsksFirst(t *testing.T) {
 	path := writePost(t, smallPost)
 	u := newTestUI(t, path)
-	u.win.Canvas().Focus(u.editor)
-	test.Type(u.editor, "남길 글 ")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "남길 글 ")
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestSaveAfterDeleteAsksFirst(t *testing.T) {
 	if _, err := os.Stat(path); err == nil {
 		t.Error("a deleted file was written again without asking")
 	}
-	if !u.session.Modified() || !strings.Contains(u.editor.Text, "남길 글") {
+	if !u.session.Modified() || !strings.Contains(u.editor.Text(), "남길 글") {
 		t.Error("the text was lost")
 	}
 	if err := u.session.ForceSave(); err != nil { // what "Write it again" does
@@ -98,8 +98,8 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 	u := newTestUI(t, path)
 	u.journal = &storage.Journal{Dir: journal}
 	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
-	u.win.Canvas().Focus(u.editor)
-	test.Type(u.editor, "저장 안 한 글 ")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "저장 안 한 글 ")
 	u.form.texts["title"].SetText("바뀐 제목")
 	if err := u.autosave.Flush(); err != nil {
 		t.Fatal(err)
@@ -116,8 +116,8 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 		t.Fatalf("pending = %+v, %v", entries, err)
 	}
 	v.restore(entries[0])
-	if !strings.Contains(v.editor.Text, "저장 안 한 글") || v.form.texts["title"].Text != "바뀐 제목" || !v.session.Modified() {
-		t.Errorf("restored editor %q, title %q, modified %v", v.editor.Text, v.form.texts["title"].Text, v.session.Modified())
+	if !strings.Contains(v.editor.Text(), "저장 안 한 글") || v.form.texts["title"].Text != "바뀐 제목" || !v.session.Modified() {
+		t.Errorf("restored editor %q, title %q, modified %v", v.editor.Text(), v.form.texts["title"].Text, v.session.Modified())
 	}
 	if readFile(t, path) != smallPost {
 		t.Error("restoring wrote the post file")

@@ -38,7 +38,7 @@ type ui struct {
 	stopWatch func()            // stops watching the open file
 	asking    bool              // a conflict dialog is open
 
-	editor  *sourceEntry
+	editor  *sourceEditor
 	preview *previewPane
 	form    *form
 	status  *statusBar
@@ -52,7 +52,7 @@ type ui struct {
 
 func newUI(a fyne.App, w fyne.Window) *ui {
 	u := &ui{app: a, win: w, do: fyne.Do}
-	u.editor = newSourceEntry()
+	u.editor = newSourceEditor()
 	u.editor.OnChanged = u.editorChanged
 	u.preview = newPreviewPane()
 	u.form = newForm(u)
@@ -60,7 +60,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u.find = newFindBar(u)
 	u.library = newLibrarySidebar(u)
 
-	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor), u.preview.scroll)
+	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea), u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
 	u.librarySplit = container.NewHSplit(u.library.box, u.formSplit)
 	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.librarySplit))

@@ -81,8 +81,8 @@ func TestOpenShowsFields(t *testing.T) {
 	if u.session.Modified() {
 		t.Error("opening the post modified it")
 	}
-	if !strings.HasPrefix(u.editor.Text, "\n## Headings") {
-		t.Errorf("editor holds %q…, want the body", u.editor.Text[:min(30, len(u.editor.Text))])
+	if !strings.HasPrefix(u.editor.Text(), "\n## Headings") {
+		t.Errorf("editor holds %q…, want the body", u.editor.Text()[:min(30, len(u.editor.Text()))])
 	}
 }
 
@@ -115,8 +115,8 @@ func TestFormEditChangesOnlyItsLine(t *testing.T) {
 func TestTypingUpdatesPreview(t *testing.T) {
 	u := newTestUI(t, "")
 	done := previewDone(u)
-	u.win.Canvas().Focus(u.editor)
-	test.Type(u.editor, "## 미리보기 제목\n\n**굵게** 쓴 글")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "## 미리보기 제목\n\n**굵게** 쓴 글")
 	waitFor(t, done, func() bool {
 		return strings.Contains(previewText(u), "미리보기 제목") && strings.Contains(previewText(u), "굵게 쓴 글")
 	})
@@ -186,30 +186,30 @@ func TestOtherFieldsRejectsBadYAML(t *testing.T) {
 
 func TestBoldAndUndo(t *testing.T) {
 	u := newTestUI(t, "")
-	u.win.Canvas().Focus(u.editor)
-	body := u.editor.Text
-	test.Type(u.editor, "한글 입력")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	body := u.editor.Text()
+	test.Type(u.editor.TextArea, "한글 입력")
 	u.editor.selectRange(0, 2)
 	if got := u.editor.SelectedText(); got != "한글" {
 		t.Fatalf("selected %q", got)
 	}
 	u.applyCommand(wrapCommand("**"))
-	if u.editor.Text != "**한글** 입력"+body {
-		t.Errorf("after bold: %q", u.editor.Text)
+	if u.editor.Text() != "**한글** 입력"+body {
+		t.Errorf("after bold: %q", u.editor.Text())
 	}
 	u.editor.Undo()
-	if u.editor.Text != "한글 입력"+body {
-		t.Errorf("after undo: %q", u.editor.Text)
+	if u.editor.Text() != "한글 입력"+body {
+		t.Errorf("after undo: %q", u.editor.Text())
 	}
 	u.editor.TypedShortcut(&fyne.ShortcutRedo{})
-	if u.editor.Text != "**한글** 입력"+body {
-		t.Errorf("after redo: %q", u.editor.Text)
+	if u.editor.Text() != "**한글** 입력"+body {
+		t.Errorf("after redo: %q", u.editor.Text())
 	}
 	for range 4 { // the command, then Entry's own steps of the typing
 		u.editor.TypedShortcut(&fyne.ShortcutUndo{})
 	}
-	if u.editor.Text != body {
-		t.Errorf("after undoing the typing too: %q", u.editor.Text)
+	if u.editor.Text() != body {
+		t.Errorf("after undoing the typing too: %q", u.editor.Text())
 	}
 }
 
@@ -227,11 +227,12 @@ func TestRawModeAndBack(t *testing.T) {
 		t.Errorf("status bar error = %q", u.status.err.Text)
 	}
 	u.editor.SetText("---\ntitle: 고침\n---\n본문\n")
+	u.editorChanged() // as the editor reports a change the user makes
 	if u.raw || !u.form.fields.Visible() || u.form.texts["title"].Text != "고침" {
 		t.Errorf("fixed post: raw %v, title %q", u.raw, u.form.texts["title"].Text)
 	}
-	if u.editor.Text != "본문\n" {
-		t.Errorf("editor after leaving raw mode = %q", u.editor.Text)
+	if u.editor.Text() != "본문\n" {
+		t.Errorf("editor after leaving raw mode = %q", u.editor.Text())
 	}
 }
 
@@ -241,17 +242,17 @@ func TestFindSelectsMatch(t *testing.T) {
 	u.find.show()
 	u.find.find.SetText("찾을 말")
 	u.find.next()
-	if u.editor.SelectedText() != "찾을 말" || u.editor.CursorRow != 1 {
-		t.Errorf("first match: selected %q at row %d", u.editor.SelectedText(), u.editor.CursorRow)
+	if sel := u.editor.selection(); u.editor.SelectedText() != "찾을 말" || sel.Start != 11 {
+		t.Errorf("first match: selected %q at %d", u.editor.SelectedText(), sel.Start)
 	}
 	u.find.next()
-	if u.editor.CursorRow != 2 {
-		t.Errorf("second match at row %d", u.editor.CursorRow)
+	if sel := u.editor.selection(); sel.Start != 22 {
+		t.Errorf("second match at %d", sel.Start)
 	}
 	u.find.replace.SetText("바꾼 말")
 	u.find.replaceAll()
-	if strings.Count(u.editor.Text, "바꾼 말") != 2 || u.find.result.Text != "2 replacements" {
-		t.Errorf("replace all: %q, %q", u.editor.Text, u.find.result.Text)
+	if strings.Count(u.editor.Text(), "바꾼 말") != 2 || u.find.result.Text != "2 replacements" {
+		t.Errorf("replace all: %q, %q", u.editor.Text(), u.find.result.Text)
 	}
 }
 
@@ -316,8 +317,8 @@ func TestNewPostFillExport(t *testing.T) {
 	tags := u.form.lists["tags"]
 	tags.SetItems(nil)
 	u.fieldChanged(func(s *editor.Session) error { return s.SetList("tags", []string{"회고"}) })
-	u.win.Canvas().Focus(u.editor)
-	test.Type(u.editor, "## 시작\n\n본문입니다.\n")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "## 시작\n\n본문입니다.\n")
 	u.save()
 
 	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{Blog: u.blog})
@@ -353,11 +354,11 @@ func TestBoldOnALongSelection(t *testing.T) {
 	u.editor.SetText(long)
 	u.editor.TypedShortcut(&fyne.ShortcutSelectAll{})
 	u.applyCommand(wrapCommand("**"))
-	if u.editor.Text != "**"+long+"**" {
-		t.Errorf("bold over everything: %q…", u.editor.Text[:20])
+	if u.editor.Text() != "**"+long+"**" {
+		t.Errorf("bold over everything: %q…", u.editor.Text()[:20])
 	}
 	u.editor.TypedShortcut(&fyne.ShortcutUndo{})
-	if u.editor.Text != long {
+	if u.editor.Text() != long {
 		t.Error("undo did not take the bold back")
 	}
 }

@@ -43,5 +43,11 @@ func Count(body string) Stats {
 }
 
 func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100: // Latin, Greek, Cyrillic and the rest of the alphabets: no CJK before Hangul Jamo
+		return false
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables, most of a Korean post
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
 }
