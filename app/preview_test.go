@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -268,4 +269,25 @@ func reportPreviewRatio(b *testing.B, html, preview time.Duration, n int) {
 	b.ReportMetric(float64(html.Nanoseconds())/float64(n), "html-ns/op")
 	b.ReportMetric(float64(preview.Nanoseconds())/float64(n), "preview-ns/op")
 	b.ReportMetric(float64(preview)/float64(html), "ratio")
+}
+
+func TestEditorScrollMovesPreview(t *testing.T) {
+	u := newTestUI(t, "")
+	done := previewDone(u)
+	var b strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&b, "## 제목 %d\n\n문단 %d\n\n", i, i)
+	}
+	u.editor.SetText(b.String())
+	u.editorChanged()
+	waitFor(t, done, func() bool { return strings.Contains(previewText(u), "제목 59") })
+	u.editor.ScrollToLine(200) // "## 제목 50"
+	if y := u.preview.scroll.Offset.Y; y == 0 {
+		t.Fatal("scrolling the editor did not move the preview")
+	}
+	top := u.preview.scroll.Offset.Y
+	u.editor.ScrollToLine(0)
+	if u.preview.scroll.Offset.Y >= top {
+		t.Errorf("scrolling back left the preview at %v", u.preview.scroll.Offset.Y)
+	}
 }

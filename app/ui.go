@@ -54,6 +54,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u := &ui{app: a, win: w, do: fyne.Do}
 	u.editor = newSourceEditor()
 	u.editor.OnChanged = u.editorChanged
+	u.editor.OnScrolled = u.syncPreview
 	u.preview = newPreviewPane()
 	u.form = newForm(u)
 	u.status = newStatusBar()
@@ -158,6 +159,15 @@ func (u *ui) menu() *fyne.MainMenu {
 			item("Front matter form", fyne.KeyM, fyne.KeyModifierShift, u.toggleForm),
 		),
 	)
+}
+
+// syncPreview scrolls the preview to the block at the editor's first
+// visible line. In raw mode the editor also shows the front matter, so its
+// lines are not the body's and the preview stays where it is.
+func (u *ui) syncPreview() {
+	if !u.raw && u.preview.scroll.Visible() {
+		u.preview.showLine(u.editor.TopLine())
+	}
 }
 
 // togglePreview shows or hides the preview; hidden, it costs no renders.
