@@ -15,7 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // ErrPostName marks a post under _posts whose file name Jekyll will not
@@ -520,49 +521,13 @@ next:
 	return true
 }
 
-// fold makes text comparable for search: lower case, with conjoining
-// Hangul jamo composed into syllables (Unicode's algorithmic part of NFC,
-// which is all Korean text needs and saves a normalisation table).
+// fold makes text comparable for search: lower case and in NFC, so that
+// a title typed on one system and a query typed on another (macOS writes
+// file names with Hangul decomposed into jamo) still meet.
 func fold(s string) string {
 	s = strings.ToLower(s)
-	if !hasJamo(s) {
+	if norm.NFC.IsNormalString(s) {
 		return s
 	}
-	var sb strings.Builder
-	sb.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if r >= jamoL && r < jamoL+jamoLCount {
-			v, vn := utf8.DecodeRuneInString(s[i:])
-			if v >= jamoV && v < jamoV+jamoVCount {
-				i += vn
-				syl := hangulBase + ((r-jamoL)*jamoVCount+(v-jamoV))*jamoTCount
-				if t, tn := utf8.DecodeRuneInString(s[i:]); t > jamoT && t < jamoT+jamoTCount {
-					i += tn
-					syl += t - jamoT
-				}
-				sb.WriteRune(syl)
-				continue
-			}
-		}
-		sb.WriteRune(r)
-	}
-	return sb.String()
+	return norm.NFC.String(s)
 }
-
-// The conjoining jamo blocks and the syllable block they compose into
-// (Unicode 3.12, "Conjoining Jamo Behavior").
-const (
-	hangulBase = 0xAC00
-	jamoL      = 0x1100
-	jamoV      = 0x1161
-	jamoT      = 0x11A7 // one before the first trailing consonant: "no T"
-	jamoLCount = 19
-	jamoVCount = 21
-	jamoTCount = 28
-)
-
-// hasJamo says whether s holds a leading conjoining jamo, U+1100 to U+1112,
-// whose UTF-8 starts E1 84.
-func hasJamo(s string) bool { return strings.Contains(s, "\xe1\x84") }
