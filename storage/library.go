@@ -72,6 +72,12 @@ type Library struct {
 	// drafts too.
 	Tags       []TagCount
 	Categories []TagCount
+
+	// search holds each entry's title, tags and categories folded for
+	// Filter, made once on the first search rather than on every key.
+	searchOnce sync.Once
+	search     [][]string
+
 	// Errs are the folders under the posts or drafts that could not be
 	// listed (a permission problem, say). Their posts are missing from
 	// Entries; the rest of the blog is not.
@@ -490,16 +496,21 @@ func (l *Library) Filter(query string) []LibraryEntry {
 	if len(words) == 0 {
 		return slices.Clone(l.Entries)
 	}
-	var out []LibraryEntry
-	var fields []string
-	for _, e := range l.Entries {
-		fields = append(fields[:0], fold(e.Title))
-		for _, list := range [][]string{e.Tags, e.Categories} {
-			for _, s := range list {
-				fields = append(fields, fold(s))
+	l.searchOnce.Do(func() {
+		l.search = make([][]string, len(l.Entries))
+		for i, e := range l.Entries {
+			fields := []string{fold(e.Title)}
+			for _, list := range [][]string{e.Tags, e.Categories} {
+				for _, s := range list {
+					fields = append(fields, fold(s))
+				}
 			}
+			l.search[i] = fields
 		}
-		if containsAll(fields, words) {
+	})
+	var out []LibraryEntry
+	for i, e := range l.Entries {
+		if containsAll(l.search[i], words) {
 			out = append(out, e)
 		}
 	}
