@@ -38,7 +38,12 @@ func (n *Liquid) Dump(source []byte, level int) {
 }
 
 // Markup returns the Liquid markup, braces included.
-func (n *Liquid) Markup(source []byte) []byte {
+func (n *Liquid) Markup(source []byte) []byte { return rawInlineText(n, source) }
+
+// rawInlineText joins the text segments under a raw inline node (Liquid,
+// math), which keeps its source verbatim as ast.Text children, one per
+// source line.
+func rawInlineText(n ast.Node, source []byte) []byte {
 	var b bytes.Buffer
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if t, ok := c.(*ast.Text); ok {

@@ -72,16 +72,11 @@ func (n *MathInline) Dump(source []byte, level int) {
 // Formula returns the TeX source; for `$$` it is trimmed as kramdown
 // trims it, for `$` it is exactly what stood between the dollars.
 func (n *MathInline) Formula(source []byte) []byte {
-	var b bytes.Buffer
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			b.Write(t.Segment.Value(source))
-		}
-	}
+	f := rawInlineText(n, source)
 	if n.Display {
-		return bytes.TrimSpace(b.Bytes())
+		return bytes.TrimSpace(f)
 	}
-	return b.Bytes()
+	return f
 }
 
 // kramdownMath parses TeX formulas so that `_`, `*` and `\\` inside them
