@@ -66,6 +66,7 @@ func (u *ui) loadSession(s *editor.Session) {
 	u.loading = false
 	u.refreshTitle()
 	u.refreshStatus()
+	u.status.scheduleCounts(s.Body(), u.do)
 	u.refreshPreview()
 	u.watchFile()
 }
@@ -83,6 +84,7 @@ func (u *ui) editorChanged() {
 		}
 	} else {
 		u.session.SetBody(text)
+		u.status.scheduleCounts(text, u.do)
 	}
 	u.changed()
 	u.refreshStatus()
@@ -230,7 +232,7 @@ func (u *ui) refreshStatus() {
 	if u.raw {
 		problem = u.session.Err()
 	}
-	u.status.show(u.session.Path(), u.session.Modified(), u.session.Stats(), problem)
+	u.status.show(u.session.Path(), u.session.Modified(), problem)
 }
 
 // refreshPreview schedules a render of the body as it is now.

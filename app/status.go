@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,7 +20,16 @@ type statusBar struct {
 	state  *widget.Label
 	counts *widget.Label
 	err    *widget.Label
+
+	// Counting a long post's words takes a while, so it waits for a pause
+	// in typing and runs off the UI goroutine.
+	mu         sync.Mutex
+	countTimer *time.Timer
+	countGen   uint64
 }
+
+// countDelay is how long typing must pause before the counts update.
+const countDelay = 300 * time.Millisecond
 
 func newStatusBar() *statusBar {
 	s := &statusBar{
@@ -34,7 +45,7 @@ func newStatusBar() *statusBar {
 	return s
 }
 
-func (s *statusBar) show(path string, modified bool, st editor.Stats, problem error) {
+func (s *statusBar) show(path string, modified bool, problem error) {
 	switch {
 	case modified:
 		s.state.SetText("● Unsaved")
@@ -47,8 +58,44 @@ func (s *statusBar) show(path string, modified bool, st editor.Stats, problem er
 		path = "Untitled post"
 	}
 	s.path.SetText(path)
-	s.counts.SetText(fmt.Sprintf("%d words · %d characters · %d min read", st.Words, st.Chars, st.Minutes))
 	s.setError(problem)
+}
+
+// scheduleCounts counts body after a pause and shows the counts through
+// do, which runs a function on the UI goroutine.
+func (s *statusBar) scheduleCounts(body string, do func(func())) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.countGen++
+	gen := s.countGen
+	if s.countTimer != nil {
+		s.countTimer.Stop()
+	}
+	s.countTimer = time.AfterFunc(countDelay, func() {
+		st := editor.Count(body)
+		do(func() {
+			s.mu.Lock()
+			stale := gen != s.countGen
+			s.mu.Unlock()
+			if !stale {
+				s.showCounts(st)
+			}
+		})
+	})
+}
+
+func (s *statusBar) showCounts(st editor.Stats) {
+	s.counts.SetText(fmt.Sprintf("%d words · %d characters · %d min read", st.Words, st.Chars, st.Minutes))
+}
+
+// stop drops a count still waiting, as the window closes.
+func (s *statusBar) stop() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.countGen++
+	if s.countTimer != nil {
+		s.countTimer.Stop()
+	}
 }
 
 func (s *statusBar) setError(problem error) {

@@ -78,10 +78,11 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 }
 
 // shutdown stops the work the window runs in the background: a pending
-// preview render, the file watch, and the autosaver, which first writes
+// preview render or word count, the file watch, and the autosaver, which first writes
 // what it still holds.
 func (u *ui) shutdown() {
 	u.preview.stop()
+	u.status.stop()
 	if u.stopWatch != nil {
 		u.stopWatch()
 	}

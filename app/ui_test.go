@@ -362,3 +362,10 @@ func TestBoldOnALongSelection(t *testing.T) {
 		t.Error("undo did not take the bold back")
 	}
 }
+
+func TestCountsFollowTyping(t *testing.T) {
+	u := newTestUI(t, "")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "한글 두 word")
+	runUI(t, u, func() bool { return u.status.counts.Text == "4 words · 7 characters · 1 min read" })
+}
