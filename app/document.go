@@ -120,6 +120,12 @@ func (u *ui) fieldChanged(edit func(*editor.Session) error) {
 }
 
 func (u *ui) save() {
+	if u.editor.Composing() {
+		// Ctrl+S while a syllable is composing: the input method commits
+		// it just after this key; save once it is in the text.
+		u.editor.AfterCommit(u.save)
+		return
+	}
 	if u.session.Path() == "" {
 		u.showSaveAs()
 		return

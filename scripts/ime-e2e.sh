@@ -37,7 +37,8 @@ ibus engine hangul
 
 passed=0 failed=0
 # check NAME EXPECTED KEYS... : types KEYS into an empty post's body,
-# saves, and compares the body with EXPECTED.
+# saves, and compares the body with EXPECTED. DELAY (ms between keys)
+# defaults to 150.
 check() {
   local name=$1 want=$2
   shift 2
@@ -48,7 +49,7 @@ check() {
   sleep 5
   xdotool mousemove 420 300 click 1
   sleep 0.3
-  xdotool key --delay 150 "$@"
+  xdotool key --delay "${DELAY:-150}" "$@"
   sleep 0.5
   xdotool key ctrl+s
   sleep 1
@@ -71,5 +72,7 @@ check "syllable then BackSpace" "하 " g k s BackSpace space
 check "BackSpace keeps the syllable before" "가하 " r k g k s BackSpace space
 check "syllable then Left arrow" "가나" r k s k Left
 check "syllable then Ctrl+S saves it" "한" g k s
+check "syllable then Tab" "$(printf '한\t')" g k s Tab
+DELAY=30 check "fast typing with punctuation" "한글 입력 시험." g k s r m f space d l q f u r space t l g j a period
 echo "ime-e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -45,11 +45,18 @@ type TextArea struct {
 	dragFrom *Pos // where the current drag selection started
 
 	now func() time.Time // the clock for undo grouping; tests replace it
+	// schedule runs f on the UI goroutine after d; tests replace it.
+	schedule func(d time.Duration, f func()) *time.Timer
+
+	ime imeState
 }
 
 // New returns an empty TextArea with soft wrap and monospace text.
 func New() *TextArea {
 	t := &TextArea{buf: NewBuffer(""), wrap: true, mono: true, wantX: -1, now: time.Now}
+	t.schedule = func(d time.Duration, f func()) *time.Timer {
+		return time.AfterFunc(d, func() { fyne.Do(f) })
+	}
 	t.wrapper = NewWrapper(t.measure, 0)
 	t.ExtendBaseWidget(t)
 	return t
@@ -566,18 +573,29 @@ func (t *TextArea) FocusGained() {
 func (t *TextArea) FocusLost() {
 	t.focused = false
 	t.shift = false
+	t.ime.awaiting, t.ime.composing = 0, 0
+	t.imeRelease()
 	t.Refresh()
 }
 
 // TypedRune inserts r in place of the selection; an input method's
 // committed text arrives here too.
 func (t *TextArea) TypedRune(r rune) {
+	t.imeRune(r)
 	t.insert(string(r), EditTyping)
+	if len(t.ime.held) > 0 || len(t.ime.afterCommit) > 0 {
+		if !t.Composing() || composes(r) {
+			t.imeRelease()
+		}
+	}
 }
 
 // TypedKey handles editing and movement keys; Shift held (seen through
 // KeyDown) extends the selection.
 func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
+	if t.imeKey(ev.Name, t.shift) {
+		return
+	}
 	t.key(ev.Name, t.shift, false)
 }
 
