@@ -43,6 +43,9 @@ type TextArea struct {
 	focused  bool
 	shift    bool
 	dragFrom *Pos // where the current drag selection started
+	// mousePlaced is set by MouseDown, which placed the cursor, so that the
+	// Tapped that follows it does not place it again.
+	mousePlaced bool
 
 	now func() time.Time // the clock for undo grouping; tests replace it
 	// schedule runs f on the UI goroutine after d; tests replace it.
@@ -732,9 +735,16 @@ func (t *TextArea) focus() {
 	}
 }
 
-// Tapped places the cursor under the pointer.
+// Tapped places the cursor under the pointer, where no MouseDown did.
+// Fyne holds a tap back until it knows it is not a double tap, so on a
+// desktop it comes after MouseDown, possibly after keys typed meanwhile:
+// placing the cursor again would move it back before them.
 func (t *TextArea) Tapped(ev *fyne.PointEvent) {
 	t.focus()
+	if t.mousePlaced {
+		t.mousePlaced = false
+		return
+	}
 	t.wantX = -1
 	t.moveTo(t.posAt(ev.Position), t.shift)
 }
@@ -754,6 +764,7 @@ func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
 	t.focus()
 	t.wantX = -1
 	t.moveTo(t.posAt(ev.Position), ev.Modifier&fyne.KeyModifierShift != 0)
+	t.mousePlaced = true
 }
 
 // MouseUp ends nothing: a drag ends in DragEnd.

@@ -271,3 +271,24 @@ func TestPageKeysAndScrolling(t *testing.T) {
 		t.Fatalf("Select did not scroll: top %d cursor line %d", top, l)
 	}
 }
+
+// Fyne delivers Tapped after MouseDown, late enough for keys to come in
+// between; the cursor must stay after what was typed.
+func TestLateTapKeepsTypedText(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("tap")
+	ta := New()
+	ta.SetText("abc")
+	w.SetContent(ta)
+	w.Resize(fyne.NewSize(400, 200))
+	at := fyne.NewPos(2, 2) // before "a"
+	ta.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
+	ta.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary})
+	ta.TypedRune('미')
+	ta.TypedRune('리')
+	ta.Tapped(&fyne.PointEvent{Position: at})
+	ta.TypedRune('!')
+	if got := ta.Text(); got != "미리!abc" {
+		t.Errorf("text %q, want %q", got, "미리!abc")
+	}
+}
