@@ -82,13 +82,14 @@ func (u *ui) editorChanged() {
 		if u.session.Err() == nil {
 			u.leaveRawMode()
 		}
+		u.refreshPreview()
 	} else {
 		u.session.SetBody(text)
 		u.status.scheduleCounts(text, u.do)
+		u.schedulePreview(text) // the editor's text is the body, in LF already
 	}
 	u.changed()
 	u.refreshStatus()
-	u.refreshPreview()
 }
 
 // leaveRawMode brings the form back once the raw text parses, and keeps
@@ -243,36 +244,48 @@ func (u *ui) refreshStatus() {
 
 // refreshPreview schedules a render of the body as it is now.
 func (u *ui) refreshPreview() {
+	if u.session != nil {
+		u.schedulePreview(strings.ReplaceAll(string(u.session.Post().Body()), "\r\n", "\n"))
+	}
+}
+
+// schedulePreview schedules a render of body, the post's Markdown with LF
+// line breaks.
+func (u *ui) schedulePreview(body string) {
 	if u.session == nil || !u.preview.scroll.Visible() {
 		return
 	}
-	body := strings.ReplaceAll(string(u.session.Post().Body()), "\r\n", "\n")
 	u.preview.schedule(body, u.previewOptions())
 }
 
 // previewOptions says where the post's images are: next to it, under
-// its media_subpath (or legacy img_path), and in the blog folder, found as
-// the nearest folder above the post that has Jekyll's _config.yml.
+// its media_subpath (or legacy img_path), and in the blog folder.
 func (u *ui) previewOptions() editor.PreviewOptions {
 	opt := editor.PreviewOptions{MediaPrefix: u.session.Text("media_subpath")}
 	if opt.MediaPrefix == "" {
 		opt.MediaPrefix = u.session.Text("img_path")
 	}
-	path := u.session.Path()
-	if path == "" {
-		return opt
-	}
-	opt.PostDir = filepath.Dir(path)
-	for dir := opt.PostDir; ; dir = filepath.Dir(dir) {
-		if _, err := os.Stat(filepath.Join(dir, "_config.yml")); err == nil {
-			opt.BlogDir = dir
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			break
-		}
+	if path := u.session.Path(); path != "" {
+		opt.PostDir = filepath.Dir(path)
+		opt.BlogDir = u.siteDir(path)
 	}
 	return opt
+}
+
+// siteDir is the blog folder the post at path belongs to: the one from
+// Settings when the post is in it, else the nearest folder above the post
+// with a site configuration. The file system is asked once per post path,
+// not on every keystroke.
+func (u *ui) siteDir(path string) string {
+	if u.blog != nil {
+		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return u.blog.Dir
+		}
+	}
+	if path != u.siteFor {
+		u.siteFor, u.site = path, poststorage.FindBlogDir(filepath.Dir(path))
+	}
+	return u.site
 }
 
 // zone is the time zone for new dates: the setting, else the blog's

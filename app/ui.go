@@ -38,6 +38,8 @@ type ui struct {
 	stopWatch func()            // stops watching the open file
 	asking    bool              // a conflict dialog is open
 
+	siteFor, site string // the post path siteDir last looked up, and its blog folder
+
 	editor  *sourceEditor
 	preview *previewPane
 	form    *form

@@ -357,9 +357,6 @@ func (s *Session) SetOtherFields(text string) error {
 	return nil
 }
 
-// Stats counts the words of the body; see Count.
-func (s *Session) Stats() Stats { return Count(s.Body()) }
-
 func toLF(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
 
 // fromLF writes LF text in the post's own line ending.

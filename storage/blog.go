@@ -59,7 +59,7 @@ func OpenBlog(dir string) (*Blog, error) {
 		return nil, err
 	}
 	b := &Blog{Dir: abs}
-	for _, name := range []string{"_config.yml", "_config.yaml"} {
+	for _, name := range jekyllConfigs {
 		path := filepath.Join(abs, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -75,7 +75,7 @@ func OpenBlog(dir string) (*Blog, error) {
 		b.PostsDir, b.DraftsDir = filepath.Join(abs, "_posts"), filepath.Join(abs, "_drafts")
 		return b, b.loadZone(path)
 	}
-	for _, name := range []string{"hugo.toml", "config.toml"} {
+	for _, name := range hugoConfigs {
 		path := filepath.Join(abs, name)
 		src, err := os.ReadFile(path)
 		if err != nil {
@@ -93,6 +93,32 @@ func OpenBlog(dir string) (*Blog, error) {
 		return b, b.loadZone(path)
 	}
 	return nil, fmt.Errorf("%s: %w", abs, ErrNotBlog)
+}
+
+// The configuration files that make a folder a site.
+var (
+	jekyllConfigs = []string{"_config.yml", "_config.yaml"}
+	hugoConfigs   = []string{"hugo.toml", "config.toml"}
+)
+
+// FindBlogDir returns the nearest folder at or above dir that holds a
+// Jekyll or Hugo configuration, as OpenBlog recognises one, or "" when
+// there is none.
+func FindBlogDir(dir string) string {
+	for {
+		for _, names := range [][]string{jekyllConfigs, hugoConfigs} {
+			for _, name := range names {
+				if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+					return dir
+				}
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 func (b *Blog) loadZone(config string) error {

@@ -50,3 +50,20 @@ func TestOpenBlog(t *testing.T) {
 		})
 	}
 }
+
+func TestFindBlogDir(t *testing.T) {
+	dir := t.TempDir()
+	posts := filepath.Join(dir, "_posts", "2024")
+	if err := os.MkdirAll(posts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := FindBlogDir(posts); got != "" {
+		t.Errorf("found %q before there was a site", got)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "_config.yaml"), []byte("title: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := FindBlogDir(posts); got != dir {
+		t.Errorf("FindBlogDir = %q, want %q", got, dir)
+	}
+}
