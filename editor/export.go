@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -467,37 +466,24 @@ func (x *exporter) placeImage(dest, field string, line int) (to string, change b
 	if dest == "" || isRemote(dest) || strings.HasPrefix(dest, "#") || strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 		return "", false
 	}
-	p, suffix := dest, ""
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p, suffix = p[:i], p[i:]
-	}
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
+	suffix := ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		suffix = dest[i:]
 	}
 	blog := x.opt.Blog.Dir
-	if strings.HasPrefix(p, "/") {
-		if !isFile(filepath.Join(blog, filepath.FromSlash(p))) {
+	loc := locateImage(dest, PreviewOptions{PostDir: x.postDir, BlogDir: blog, MediaPrefix: x.media})
+	switch loc.Where {
+	case imageRemote, imageMedia, imageSite:
+		return "", false // the site serves these as they are
+	case imageNowhere:
+		if strings.HasPrefix(loc.Path, "/") {
 			x.warn(field, "%sthe image %s is not in the blog folder; it will show only if the theme or a plugin provides it", where, dest)
-		}
-		return "", false
-	}
-	if m := x.media; m != "" {
-		if isRemote(m) {
-			return "", false // Chirpy serves relative images from there
-		}
-		c := filepath.Join(x.postDir, filepath.FromSlash(path.Join(m, p)))
-		if strings.HasPrefix(m, "/") {
-			c = filepath.Join(blog, filepath.FromSlash(path.Join(m, p)))
-		}
-		if isFile(c) {
 			return "", false
 		}
-	}
-	file := filepath.Join(x.postDir, filepath.FromSlash(p))
-	if x.postDir == "" || !isFile(file) {
-		x.fail(field, "%sthe image %s is not found (looked for %s)", where, dest, file)
+		x.fail(field, "%sthe image %s is not found (looked for %s)", where, dest, filepath.Join(x.postDir, filepath.FromSlash(loc.Path)))
 		return "", false
 	}
+	file := loc.File
 	if rel, err := filepath.Rel(blog, file); err == nil && publishedRel(filepath.ToSlash(rel)) {
 		return "/" + escapeURLPath(filepath.ToSlash(rel)) + suffix, true
 	}

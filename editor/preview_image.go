@@ -77,14 +77,36 @@ func isRemote(s string) bool {
 	return strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "data:")
 }
 
-// resolveImage finds the local file of an image address. An absolute
-// path is under the blog folder. A relative one is under media_subpath
-// (itself under the blog folder when absolute), as Chirpy prefixes it,
-// and otherwise beside the post, where an author keeps images before
-// export copies them into the blog's assets.
-func resolveImage(src string, opt PreviewOptions) (file string, found, remote bool) {
+// imageWhere says where an image address leads.
+type imageWhere int
+
+const (
+	imageNowhere    imageWhere = iota // a local address with no file behind it
+	imageRemote                       // off this machine (or under a remote media_subpath)
+	imageSite                         // a site-absolute path, under the blog folder
+	imageMedia                        // under the post's media_subpath
+	imageBesidePost                   // next to the post file
+)
+
+// imageLocation is where an image address leads.
+type imageLocation struct {
+	// File is the file found, or for imageNowhere the first place looked
+	// (the site path for a site-absolute address).
+	File  string
+	Where imageWhere
+	// Path is the address's path: unescaped, without query or fragment.
+	Path string
+}
+
+// locateImage finds the local file of an image address the way Jekyll
+// with Chirpy serves it. An absolute path is under the blog folder. A
+// relative one is under media_subpath (itself under the blog folder when
+// absolute), as Chirpy prefixes it, and otherwise beside the post, where
+// an author keeps images before export copies them into the blog's
+// assets. The preview and export both resolve images here.
+func locateImage(src string, opt PreviewOptions) imageLocation {
 	if isRemote(src) {
-		return "", false, true
+		return imageLocation{Where: imageRemote}
 	}
 	p := src
 	if i := strings.IndexAny(p, "?#"); i >= 0 {
@@ -93,39 +115,53 @@ func resolveImage(src string, opt PreviewOptions) (file string, found, remote bo
 	if u, err := url.PathUnescape(p); err == nil {
 		p = u
 	}
-	var candidates []string
-	under := func(dir, rel string) {
+	loc := imageLocation{Path: p}
+	type candidate struct {
+		file  string
+		where imageWhere
+	}
+	var candidates []candidate
+	under := func(dir, rel string, where imageWhere) {
 		if dir != "" {
-			candidates = append(candidates, filepath.Join(dir, filepath.FromSlash(rel)))
+			candidates = append(candidates, candidate{filepath.Join(dir, filepath.FromSlash(rel)), where})
 		}
 	}
 	switch {
 	case p == "":
 	case strings.HasPrefix(p, "/"):
-		under(opt.BlogDir, p)
+		under(opt.BlogDir, p, imageSite)
 	default:
 		if m := opt.MediaPrefix; m != "" {
 			if isRemote(m) {
-				return "", false, true
+				loc.Where = imageRemote
+				return loc
 			}
 			joined := path.Join(m, p)
 			if strings.HasPrefix(m, "/") {
-				under(opt.BlogDir, joined)
+				under(opt.BlogDir, joined, imageMedia)
 			} else {
-				under(opt.PostDir, joined)
+				under(opt.PostDir, joined, imageMedia)
 			}
 		}
-		under(opt.PostDir, p)
+		under(opt.PostDir, p, imageBesidePost)
 	}
 	for _, c := range candidates {
-		if st, err := os.Stat(c); err == nil && !st.IsDir() {
-			return c, true, false
+		if st, err := os.Stat(c.file); err == nil && !st.IsDir() {
+			loc.File, loc.Where = c.file, c.where
+			return loc
 		}
 	}
 	if len(candidates) > 0 {
-		return candidates[0], false, false
+		loc.File = candidates[0].file
 	}
-	return "", false, false
+	return loc
+}
+
+// resolveImage is locateImage for showing an image: its file (or where
+// it was looked for), whether it exists, whether it is remote.
+func resolveImage(src string, opt PreviewOptions) (file string, found, remote bool) {
+	loc := locateImage(src, opt)
+	return loc.File, loc.Where != imageNowhere && loc.Where != imageRemote, loc.Where == imageRemote
 }
 
 // Visual returns the scaled image with its caption, or the placeholder.
