@@ -1,7 +1,6 @@
 package editor
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"time"
@@ -95,12 +94,12 @@ func (a *Autosaver) Changed(s *Session) {
 		return
 	}
 	e := journalEntryOf(s)
-	e.Text = bytes.Clone(s.post.Bytes())
+	e.Text = s.post.Bytes() // a snapshot: the post makes a new slice on every edit
 	e.Written = time.Now()
 	// A session saved nowhere yet (saved == nil) started from no file.
 	var base []byte
 	if s.saved != nil {
-		base = bytes.Clone(s.saved)
+		base = s.saved // as immutable as the post's bytes it came from
 	}
 	a.queue(e, base, false, a.delay)
 }

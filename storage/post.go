@@ -78,8 +78,9 @@ func Parse(path string, src []byte) *Post {
 // Err reports why the post did not parse, as a *ParseError, or nil.
 func (p *Post) Err() error { return p.err }
 
-// Bytes returns the post as it would be saved. The caller must not
-// change the slice.
+// Bytes returns the post as it would be saved. The caller must not change
+// the slice. The post never changes it either: every edit makes a new
+// one, so a slice once returned can be kept as a snapshot without a copy.
 func (p *Post) Bytes() []byte { return p.src }
 
 // Format tells which front matter the post has.
