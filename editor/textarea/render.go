@@ -137,9 +137,7 @@ func (r *renderer) Refresh() {
 		}
 		if t.cursor.Line == vrow.Line && t.rowOf(t.cursor) == vrow.Col {
 			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
-			r.cursor.FillColor = th.Color(theme.ColorNamePrimary, v)
-			r.cursor.Move(fyne.NewPos(cx, y))
-			r.cursor.Resize(fyne.NewSize(max(1, theme.InputBorderSize()), rh))
+			r.placeCursor(cx, y, rh, th, v)
 			cursorShown = t.focused
 		}
 		vrow, ok = t.nextRow(vrow)
@@ -201,4 +199,23 @@ func display(rs []rune) string {
 		s = strings.ReplaceAll(s, "\t", strings.Repeat(" ", TabWidth))
 	}
 	return s
+}
+
+// placeCursor draws the cursor at x, y: a bar, or while an input method
+// composes a syllable that has not reached the text, an outlined cell
+// where the syllable will land (the input method shows the syllable
+// itself in its own window, which GLFW cannot place at the cursor).
+func (r *renderer) placeCursor(x, y, h float32, th fyne.Theme, v fyne.ThemeVariant) {
+	primary := th.Color(theme.ColorNamePrimary, v)
+	r.cursor.Move(fyne.NewPos(x, y))
+	if r.t.Composing() {
+		r.cursor.FillColor = color.Transparent
+		r.cursor.StrokeColor = primary
+		r.cursor.StrokeWidth = max(1, theme.InputBorderSize())
+		r.cursor.Resize(fyne.NewSize(r.t.wrapper.RuneWidth('가'), h))
+		return
+	}
+	r.cursor.FillColor = primary
+	r.cursor.StrokeWidth = 0
+	r.cursor.Resize(fyne.NewSize(max(1, theme.InputBorderSize()), h))
 }

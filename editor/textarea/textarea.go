@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // TextArea is a multi-line text editor for long documents. It draws only
@@ -51,7 +53,7 @@ type TextArea struct {
 	// schedule runs f on the UI goroutine after d; tests replace it.
 	schedule func(d time.Duration, f func()) *time.Timer
 
-	ime imeState
+	input ime.Tracker
 }
 
 // New returns an empty TextArea with soft wrap and monospace text.
@@ -61,6 +63,7 @@ func New() *TextArea {
 		return time.AfterFunc(d, func() { fyne.Do(f) })
 	}
 	t.wrapper = NewWrapper(t.measure, 0)
+	t.initInput()
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -102,6 +105,7 @@ func (t *TextArea) fullRows() int {
 // start.
 func (t *TextArea) SetText(text string) {
 	t.buf.SetText(text)
+	t.input.Reset()
 	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
 	t.Refresh()
 }
@@ -569,6 +573,7 @@ func (t *TextArea) after(p Pos) Pos {
 // FocusGained shows the cursor.
 func (t *TextArea) FocusGained() {
 	t.focused = true
+	t.input.FocusGained()
 	t.Refresh()
 }
 
@@ -576,27 +581,20 @@ func (t *TextArea) FocusGained() {
 func (t *TextArea) FocusLost() {
 	t.focused = false
 	t.shift = false
-	t.ime.awaiting, t.ime.composing = 0, 0
-	t.imeRelease()
+	t.input.FocusLost()
 	t.Refresh()
 }
 
 // TypedRune inserts r in place of the selection; an input method's
 // committed text arrives here too.
 func (t *TextArea) TypedRune(r rune) {
-	t.imeRune(r)
-	t.insert(string(r), EditTyping)
-	if len(t.ime.held) > 0 || len(t.ime.afterCommit) > 0 {
-		if !t.Composing() || composes(r) {
-			t.imeRelease()
-		}
-	}
+	t.input.Rune(r, func(r rune) { t.insert(string(r), EditTyping) })
 }
 
 // TypedKey handles editing and movement keys; Shift held (seen through
 // KeyDown) extends the selection.
 func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
-	if t.imeKey(ev.Name, t.shift) {
+	if t.input.Key(ev.Name, t.shift) {
 		return
 	}
 	t.key(ev.Name, t.shift, false)
