@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // maxShownSuggestions keeps the suggestion list short enough to read at a
@@ -293,33 +295,35 @@ func (c *ChipList) hideSuggestions() {
 // chipEntry is the entry after the chips; it turns Enter and commas into
 // new items and Backspace on empty text into removing the last one.
 type chipEntry struct {
-	widget.Entry
+	ime.Entry
 	list *ChipList
 }
 
 func newChipEntry(list *ChipList) *chipEntry {
 	e := &chipEntry{list: list}
-	e.ExtendBaseWidget(e)
+	e.Init(e)
+	e.OnTypedKey = e.typedKey
 	return e
 }
 
-// TypedKey adds the text on Enter and removes the last chip on Backspace
-// in an empty entry; other keys edit the text.
-func (e *chipEntry) TypedKey(ev *fyne.KeyEvent) {
+// typedKey adds the text on Enter and removes the last chip on Backspace
+// in an empty entry; other keys edit the text. It sees a key after the
+// syllable an input method was composing, so Enter adds that too.
+func (e *chipEntry) typedKey(ev *fyne.KeyEvent) bool {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.list.hideSuggestions()
 		e.list.commit()
-		return
+		return true
 	case fyne.KeyBackspace:
 		if e.Text == "" {
 			e.list.removeAt(len(e.list.items) - 1)
-			return
+			return true
 		}
 	case fyne.KeyEscape:
 		e.list.hideSuggestions()
 	}
-	e.Entry.TypedKey(ev)
+	return false
 }
 
 // TypedRune types r, then turns any comma into an item boundary.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -36,7 +37,7 @@ type DateTimeEditor struct {
 	// typed, so the entry's change callback does not report it.
 	loading bool
 
-	entry    *widget.Entry
+	entry    *ime.Entry
 	message  *widget.Label
 	nowBtn   *widget.Button
 	calendar *widget.Calendar
@@ -48,7 +49,7 @@ type DateTimeEditor struct {
 // until SetZone says otherwise.
 func NewDateTimeEditor() *DateTimeEditor {
 	d := &DateTimeEditor{zone: time.Local, now: time.Now}
-	d.entry = widget.NewEntry()
+	d.entry = ime.NewEntry()
 	d.entry.Validator = d.check
 	// Fyne hides a validation error while the entry has the focus unless
 	// told otherwise, and then keeps showing the last verdict: a text that

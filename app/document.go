@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/ime"
 	poststorage "github.com/postdesk/postdesk/storage"
 )
 
@@ -120,11 +121,18 @@ func (u *ui) fieldChanged(edit func(*editor.Session) error) {
 	u.refreshPreview()
 }
 
+// composer is a widget that may hold a syllable an input method is still
+// composing: the editor and the form's text fields.
+type composer interface {
+	Composing() bool
+	AfterCommit(func())
+}
+
 func (u *ui) save() {
-	if u.editor.Composing() {
+	if c, ok := u.win.Canvas().Focused().(composer); ok && c.Composing() {
 		// Ctrl+S while a syllable is composing: the input method commits
 		// it just after this key; save once it is in the text.
-		u.editor.AfterCommit(u.save)
+		c.AfterCommit(u.save)
 		return
 	}
 	if u.session.Path() == "" {
@@ -380,7 +388,7 @@ func (u *ui) showInsertImage() {
 // showSettings edits the preferences.
 func (u *ui) showSettings() {
 	p := u.app.Preferences()
-	blogDir := widget.NewEntry()
+	blogDir := ime.NewEntry()
 	blogDir.SetText(p.String(prefBlogDir))
 	blogDir.SetPlaceHolder("the folder with _config.yml")
 	blogDir.Validator = func(s string) error {
@@ -397,17 +405,17 @@ func (u *ui) showSettings() {
 			}
 		}, u.win)
 	})
-	drafts := widget.NewEntry()
+	drafts := ime.NewEntry()
 	drafts.SetText(p.String(prefDraftsDir))
 	drafts.SetPlaceHolder("_drafts")
-	assetsDir := widget.NewEntry()
+	assetsDir := ime.NewEntry()
 	assetsDir.SetText(p.String(prefAssetsDir))
 	assetsDir.SetPlaceHolder("assets/img/posts/<slug>")
 	mono := widget.NewCheck("Monospace editor font", nil)
 	mono.SetChecked(p.BoolWithFallback(prefMonospace, true))
 	wrap := widget.NewCheck("Wrap long lines", nil)
 	wrap.SetChecked(p.BoolWithFallback(prefWrap, true))
-	zone := widget.NewEntry()
+	zone := ime.NewEntry()
 	zone.SetPlaceHolder("the blog's timezone, else the system's (" + time.Local.String() + ")")
 	zone.SetText(p.String(prefZone))
 	zone.Validator = func(s string) error {

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // findBar finds and replaces text in the editor. It sits above the editor
@@ -16,13 +18,13 @@ import (
 type findBar struct {
 	u       *ui
 	box     *fyne.Container
-	find    *widget.Entry
-	replace *widget.Entry
+	find    *ime.Entry
+	replace *ime.Entry
 	result  *widget.Label
 }
 
 func newFindBar(u *ui) *findBar {
-	b := &findBar{u: u, find: widget.NewEntry(), replace: widget.NewEntry(), result: widget.NewLabel("")}
+	b := &findBar{u: u, find: ime.NewEntry(), replace: ime.NewEntry(), result: widget.NewLabel("")}
 	b.find.SetPlaceHolder("Find")
 	b.replace.SetPlaceHolder("Replace with")
 	b.find.OnSubmitted = func(string) { b.next() }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -24,17 +25,17 @@ type form struct {
 	problem *widget.Label   // why the form is off, in raw mode
 	fields  *fyne.Container // the form proper, hidden in raw mode
 
-	texts map[string]*widget.Entry
+	texts map[string]*ime.Entry
 	lists map[string]*ChipList
 	bools map[string]*widget.Check
 	dates map[string]*DateTimeEditor
-	other *widget.Entry
+	other *ime.Entry
 }
 
 func newForm(u *ui) *form {
 	f := &form{
 		u:     u,
-		texts: map[string]*widget.Entry{},
+		texts: map[string]*ime.Entry{},
 		lists: map[string]*ChipList{},
 		bools: map[string]*widget.Check{},
 		dates: map[string]*DateTimeEditor{},
@@ -48,7 +49,7 @@ func newForm(u *ui) *form {
 	for _, field := range editor.ChirpyFields() {
 		rows.Add(f.row(field))
 	}
-	f.other = widget.NewMultiLineEntry()
+	f.other = ime.NewMultiLineEntry()
 	f.other.TextStyle = fyne.TextStyle{Monospace: true}
 	f.other.SetMinRowsVisible(4)
 	f.other.SetPlaceHolder("key: value")
@@ -71,7 +72,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	switch field.Kind {
 	case editor.KindText, editor.KindLongText:
-		e := widget.NewEntry()
+		e := ime.NewEntry()
 		if field.Kind == editor.KindLongText {
 			e.MultiLine = true
 			e.Wrapping = fyne.TextWrapWord

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -18,7 +19,7 @@ import (
 type librarySidebar struct {
 	u      *ui
 	box    *fyne.Container
-	search *widget.Entry
+	search *ime.Entry
 	list   *widget.List
 	note   *widget.Label
 
@@ -29,7 +30,7 @@ type librarySidebar struct {
 }
 
 func newLibrarySidebar(u *ui) *librarySidebar {
-	l := &librarySidebar{u: u, search: widget.NewEntry(), note: widget.NewLabel("")}
+	l := &librarySidebar{u: u, search: ime.NewEntry(), note: widget.NewLabel("")}
 	l.search.SetPlaceHolder("Search title, tag, category")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.note.Wrapping = fyne.TextWrapWord

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // showExport publishes the open post into the blog's _posts: it shows
@@ -118,7 +119,7 @@ func (u *ui) newDraft() {
 		return
 	}
 	u.confirmDiscard(func() {
-		title := widget.NewEntry()
+		title := ime.NewEntry()
 		title.SetPlaceHolder("제목 / title")
 		dialog.ShowForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
 			if !ok {
