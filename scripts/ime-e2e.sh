@@ -36,27 +36,69 @@ sleep 3
 ibus engine hangul
 
 passed=0 failed=0
-# check NAME EXPECTED KEYS... : types KEYS into an empty post's body,
-# saves, and compares the body with EXPECTED. DELAY (ms between keys)
-# defaults to 150.
+
+# Where a click lands in the 1280×800 window: the editor, the end of the
+# title field, the tags field.
+spot() {
+  case $1 in
+    body) echo 420 300 ;;
+    title) echo 1250 124 ;;
+    tags) echo 1250 670 ;;
+  esac
+}
+
+# field FILE NAME prints a field of the saved post: body, title, tags.
+field() {
+  case $2 in
+    body) awk 'n >= 2 { print } /^---$/ { n++ }' "$1" ;;
+    title) sed -n 's/^title: //p' "$1" ;;
+    tags) sed -n 's/^tags: //p' "$1" ;;
+  esac
+}
+
+# check NAME FIELDS EXPECTED STEPS... : clicks into the body, follows
+# STEPS (keys for xdotool, or @body/@title/@tags to click there), saves
+# with Ctrl+S, and compares FIELDS (names joined by +, their values
+# joined by |) with EXPECTED. DELAY (ms between keys) defaults to 150.
 check() {
-  local name=$1 want=$2
-  shift 2
+  local name=$1 fields=$2 want=$3
+  shift 3
   local post=$work/post.md
   printf -- '---\ntitle: ime\n---\n' >"$post"
   "$bin" "$post" >"$work/app.log" 2>&1 &
   local app=$!
   sleep 5
-  xdotool mousemove 420 300 click 1
+  # shellcheck disable=SC2046
+  xdotool mousemove $(spot body) click 1
   sleep 0.3
-  xdotool key --delay "${DELAY:-150}" "$@"
+  local batch=() step
+  for step in "$@" @; do
+    case $step in
+      @*)
+        if [ ${#batch[@]} -gt 0 ]; then
+          xdotool key --delay "${DELAY:-150}" "${batch[@]}"
+          batch=()
+        fi
+        if [ "$step" != @ ]; then
+          sleep 0.2
+          # shellcheck disable=SC2046
+          xdotool mousemove $(spot "${step#@}") click 1
+          sleep 0.3
+        fi
+        ;;
+      *) batch+=("$step") ;;
+    esac
+  done
   sleep 0.5
   xdotool key ctrl+s
   sleep 1
   kill "$app" 2>/dev/null
   wait "$app" 2>/dev/null
-  local got
-  got=$(sed '1,3d' "$post")
+  local got="" f sep=""
+  for f in ${fields//+/ }; do
+    got="$got$sep$(field "$post" "$f")"
+    sep="|"
+  done
   if [ "$got" = "$want" ]; then
     echo "PASS $name"
     passed=$((passed + 1))
@@ -66,13 +108,25 @@ check() {
   fi
 }
 
-check "plain syllables" "한글 입력 " g k s r m f space d l q f u r space
-check "syllable then Return" "$(printf '한글\n입력 ')" g k s r m f Return d l q f u r space
-check "syllable then BackSpace" "하 " g k s BackSpace space
-check "BackSpace keeps the syllable before" "가하 " r k g k s BackSpace space
-check "syllable then Left arrow" "가나" r k s k Left
-check "syllable then Ctrl+S saves it" "한" g k s
-check "syllable then Tab" "$(printf '한\t')" g k s Tab
-DELAY=30 check "fast typing with punctuation" "한글 입력 시험." g k s r m f space d l q f u r space t l g j a period
+# The editor.
+check "plain syllables" body "한글 입력 " g k s r m f space d l q f u r space
+check "syllable then Return" body "$(printf '한글\n입력 ')" g k s r m f Return d l q f u r space
+check "syllable then BackSpace" body "하 " g k s BackSpace space
+check "BackSpace keeps the syllable before" body "가하 " r k g k s BackSpace space
+check "syllable then Left arrow" body "가나" r k s k Left
+check "syllable then Ctrl+S saves it" body "한" g k s
+check "syllable then Tab" body "$(printf '한\t')" g k s Tab
+DELAY=30 check "fast typing with punctuation" body "한글 입력 시험." g k s r m f space d l q f u r space t l g j a period
+# The form's one-line fields.
+check "title: syllables then Return" title "ime한글" @title g k s r m f Return
+check "title: syllable then BackSpace" title "ime하" @title g k s BackSpace Return
+check "title: syllable then Left arrow" title "ime가나" @title r k s k Left
+check "title: syllable then Ctrl+S saves it" title "ime한" @title g k s
+check "title: syllable then Tab" title "ime한" @title g k s Tab
+check "tags: syllables then Return make one tag" tags "[한글]" @tags g k s r m f Return
+# A click into another field while a syllable is composing.
+check "click from the body to the title, then a consonant" body+title "한|ime가" g k s @title r k Return
+check "click from the body to the title, then Return" body+title "한|ime" g k s @title Return
+check "click from the title to the body, then a space" body+title " |ime한" @title g k s @body space
 echo "ime-e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
