@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -36,9 +35,7 @@ func keys(names ...fyne.KeyName) []imeStep {
 	return out
 }
 
-// typeIME hands the steps to whatever has the focus. Keys come a short
-// human pause apart; a character follows its key at once, in the same
-// event batch, as the driver delivers them.
+// typeIME hands the steps to whatever has the focus, as the driver does.
 func typeIME(t *testing.T, u *ui, steps ...[]imeStep) {
 	t.Helper()
 	c := u.win.Canvas()
@@ -48,7 +45,6 @@ func typeIME(t *testing.T, u *ui, steps ...[]imeStep) {
 			case s.focus != nil:
 				c.Focus(s.focus)
 			case s.key != "":
-				time.Sleep(30 * time.Millisecond)
 				f := c.Focused()
 				if f == nil {
 					t.Fatalf("key %s: nothing has the focus", s.key)
@@ -123,8 +119,11 @@ func TestIMESaveFromTitleWaitsForTheSyllable(t *testing.T) {
 	u.win.Canvas().Focus(title)
 	title.CursorColumn = len([]rune(title.Text))
 	typeIME(t, u, keys("G", "K", "S"))
-	time.Sleep(30 * time.Millisecond)
-	u.save() // Ctrl+S: the input method commits just after it
+	// Ctrl+S: the driver hands the focused field the KeyDowns, then the
+	// menu saves, then the input method's commit arrives.
+	title.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	title.KeyDown(&fyne.KeyEvent{Name: "S"})
+	u.save()
 	typeIME(t, u, []imeStep{char('한')})
 	saved, err := os.ReadFile(u.session.Path())
 	if err != nil {

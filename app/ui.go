@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -68,6 +69,10 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u.librarySplit = container.NewHSplit(u.library.box, u.formSplit)
 	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.librarySplit))
 	w.SetMainMenu(u.menu())
+	// A click on the preview or a blank part of the window while a
+	// syllable is composing leaves nothing focused; the syllable arrives
+	// with the next key and goes back to the field it was typed in.
+	w.Canvas().SetOnTypedRune(func(r rune) { ime.DefaultGroup().Unfocused(r) })
 	u.restoreLayout()
 	w.SetCloseIntercept(func() {
 		u.confirmDiscard(func() {

@@ -89,19 +89,22 @@ func (e *Entry) typedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
-// KeyDown follows Shift for held keys, then lets the entry see the key.
+// KeyDown follows Shift for held keys and the modifiers for the input
+// method, then lets the entry see the key.
 func (e *Entry) KeyDown(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		e.shift = true
 	}
+	e.input.KeyDown(ev.Name)
 	e.Entry.KeyDown(ev)
 }
 
-// KeyUp follows Shift for held keys, then lets the entry see the key.
+// KeyUp follows Shift and the modifiers, then lets the entry see the key.
 func (e *Entry) KeyUp(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		e.shift = false
 	}
+	e.input.KeyUp(ev.Name)
 	e.Entry.KeyUp(ev)
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -21,25 +22,21 @@ func k(name fyne.KeyName) event { return event{key: name} }
 func r(c rune) event            { return event{char: c} }
 func focus(e *Entry) event      { return event{focus: e} }
 
-// bench is a window of entries in one group, with a clock the events
-// advance: a key comes a person's keystroke after the one before, and a
-// character in the same event batch as its key. The fallback timer fires
+// bench is a window of entries in one group. The fallback timer fires
 // only when the test says.
 type bench struct {
 	w     fyne.Window
-	now   time.Time
 	fires []func()
 }
 
 func newBench(t *testing.T, entries ...*Entry) *bench {
 	t.Helper()
 	a := test.NewTempApp(t)
-	b := &bench{w: a.NewWindow("ime"), now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b := &bench{w: a.NewWindow("ime")}
 	g := &Group{}
 	objs := make([]fyne.CanvasObject, len(entries))
 	for i, e := range entries {
 		e.SetInputGroup(g)
-		e.input.Now = func() time.Time { return b.now }
 		e.input.Schedule = func(_ time.Duration, f func()) *time.Timer {
 			b.fires = append(b.fires, f)
 			return time.AfterFunc(time.Hour, func() {})
@@ -61,7 +58,6 @@ func (b *bench) replay(events ...event) {
 		case e.focus != nil:
 			c.Focus(e.focus)
 		case e.key != "":
-			b.now = b.now.Add(150 * time.Millisecond)
 			ev := &fyne.KeyEvent{Name: e.key}
 			if kd, ok := c.Focused().(interface{ KeyDown(*fyne.KeyEvent) }); ok {
 				kd.KeyDown(ev)
@@ -207,5 +203,42 @@ func TestSyllableThroughAForwarder(t *testing.T) {
 	a.TypedRune('한')
 	if a.Text != "한" || !a.Composing() {
 		t.Errorf("text %q composing %v, want 한 and the next syllable composing", a.Text, a.Composing())
+	}
+}
+
+// A click where nothing takes the focus (the preview): the syllable
+// reaches the window, which gives it back.
+func TestSyllableWithNothingFocused(t *testing.T) {
+	a := NewEntry()
+	bn := newBench(t, a)
+	g := a.input.Group
+	bn.replay(k("G"), k("K"), k("S"))
+	bn.w.Canvas().Unfocus()
+	if !g.Unfocused('한') || a.Text != "한" {
+		t.Errorf("text %q, want the syllable back in the entry", a.Text)
+	}
+	if g.Unfocused('x') || g.Unfocused('가') {
+		t.Error("took a character that was nobody's")
+	}
+}
+
+// Ctrl+S while composing: the input method commits on the shortcut, and
+// nothing is composing after it. A commit on a letter key, however late
+// it comes, leaves that letter composing.
+func TestShortcutCommitEndsComposition(t *testing.T) {
+	e := NewEntry()
+	newBench(t, e).replay(k("G"), k("K"), k("S"))
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	e.KeyDown(&fyne.KeyEvent{Name: "S"}) // the shortcut: no TypedKey follows
+	e.TypedRune('한')
+	e.KeyUp(&fyne.KeyEvent{Name: "S"})
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	if e.Text != "한" || e.Composing() {
+		t.Errorf("text %q composing %v after a commit on Ctrl+S", e.Text, e.Composing())
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: "R"})
+	e.TypedRune('한') // a letter's commit, however late, leaves it composing
+	if !e.Composing() {
+		t.Error("the letter that committed a syllable is not composing")
 	}
 }

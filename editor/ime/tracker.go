@@ -27,6 +27,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // Key is a key held until the syllable typed before it has arrived.
@@ -50,16 +51,15 @@ type Tracker struct {
 	// Group is where focus hand-overs are followed; nil means the
 	// process-wide default, which suits widgets of one window.
 	Group *Group
-	// Now and Schedule are the clock and the timer; nil means time.Now
-	// and time.AfterFunc through fyne.Do. Tests replace them.
-	Now      func() time.Time
+	// Schedule is the timer; nil means time.AfterFunc through fyne.Do.
+	// Tests replace it.
 	Schedule func(d time.Duration, f func()) *time.Timer
 
 	// awaiting is the letter of the last letter key, until its own
-	// character arrives; 0 when none is awaited. awaitingAt is when the
-	// key came.
-	awaiting   rune
-	awaitingAt time.Time
+	// character arrives; 0 when none is awaited.
+	awaiting rune
+	// modifiers counts the Control, Alt and Super keys held down.
+	modifiers int
 	// composing counts the keys the input method holds uncommitted.
 	composing int
 	// held are the keys waiting for the syllable, in order.
@@ -82,16 +82,29 @@ type Group struct {
 
 var defaultGroup Group
 
+// DefaultGroup is the group of every Tracker whose Group is nil.
+func DefaultGroup() *Group { return &defaultGroup }
+
+// Unfocused takes a character typed while no widget has the focus (the
+// user clicked the preview or a blank part of the window while a
+// syllable was composing): a syllable that a widget of the group was
+// composing goes back there. It reports whether r was taken; the window
+// hands it what its canvas receives.
+func (g *Group) Unfocused(r rune) bool {
+	left := g.left
+	if left == nil || !Composes(r) {
+		return false
+	}
+	g.left = nil
+	left.Deliver(string(r))
+	return true
+}
+
 // Fallback is how long held keys wait for a syllable that may not come
 // (a composition guessed where there was none); far longer than the few
 // milliseconds between a key and its commit, far shorter than a person
 // notices.
 const Fallback = 120 * time.Millisecond
-
-// sameEvent is how close a syllable must follow a letter key to have
-// been committed by it: the driver hands both over in the same event
-// batch, while a person's next key is tens of milliseconds away.
-const sameEvent = 25 * time.Millisecond
 
 // letterKey returns the lower-case letter of a letter key, or 0.
 func letterKey(name fyne.KeyName) rune {
@@ -138,7 +151,7 @@ func (t *Tracker) AfterCommit(f func()) {
 // (held, or left to the input method) and must not act now.
 func (t *Tracker) Key(name fyne.KeyName, shift bool) bool {
 	if l := letterKey(name); l != 0 {
-		t.awaiting, t.awaitingAt = l, t.now()
+		t.awaiting = l
 		t.composing++ // undone when the letter's own character arrives
 		t.report()
 		return true
@@ -159,6 +172,35 @@ func (t *Tracker) Key(name fyne.KeyName, shift bool) bool {
 	return false
 }
 
+// KeyDown follows the modifier keys: a letter pressed with Control, Alt
+// or Super is a shortcut, which makes the input method commit but does
+// not start a syllable. The driver hands KeyDown over before the key
+// itself, and for shortcuts only KeyDown.
+func (t *Tracker) KeyDown(name fyne.KeyName) {
+	switch {
+	case isModifier(name):
+		t.modifiers++
+	case t.modifiers > 0 && letterKey(name) != 0:
+		t.awaiting = 0
+	}
+}
+
+// KeyUp follows the modifier keys.
+func (t *Tracker) KeyUp(name fyne.KeyName) {
+	if isModifier(name) && t.modifiers > 0 {
+		t.modifiers--
+	}
+}
+
+func isModifier(name fyne.KeyName) bool {
+	switch name {
+	case desktop.KeyControlLeft, desktop.KeyControlRight, desktop.KeyAltLeft, desktop.KeyAltRight,
+		desktop.KeySuperLeft, desktop.KeySuperRight:
+		return true
+	}
+	return false
+}
+
 // Rune takes a typed character: insert puts it into the widget's text,
 // unless it is the syllable another widget of the group was composing
 // when the focus moved here, which goes back there. Keys held for the
@@ -166,11 +208,12 @@ func (t *Tracker) Key(name fyne.KeyName, shift bool) bool {
 func (t *Tracker) Rune(r rune, insert func(rune)) {
 	composed := Composes(r)
 	if composed {
-		// A syllable committed. If a letter key committed it, in the same
-		// event batch, that key started the next syllable; a commit that
-		// came later (on Ctrl+S, say) leaves nothing composing.
+		// A syllable committed. If a letter key committed it, that key
+		// started the next syllable: in Hangul a letter always becomes
+		// part of a syllable. A commit on any other key (a space, Return,
+		// a shortcut) leaves nothing composing.
 		t.composing = 0
-		if t.awaiting != 0 && t.now().Sub(t.awaitingAt) < sameEvent {
+		if t.awaiting != 0 {
 			t.composing = 1
 		}
 	} else {
@@ -205,7 +248,7 @@ func (t *Tracker) FocusLost() {
 	if t.composing > 0 && t.Deliver != nil {
 		g.left = t
 	}
-	t.awaiting, t.composing = 0, 0
+	t.awaiting, t.composing, t.modifiers = 0, 0, 0
 	t.release()
 	t.report()
 }
@@ -280,13 +323,6 @@ func (t *Tracker) group() *Group {
 		return t.Group
 	}
 	return &defaultGroup
-}
-
-func (t *Tracker) now() time.Time {
-	if t.Now != nil {
-		return t.Now()
-	}
-	return time.Now()
 }
 
 func (t *Tracker) schedule(d time.Duration, f func()) *time.Timer {

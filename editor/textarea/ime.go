@@ -23,7 +23,6 @@ func (t *TextArea) initInput() {
 		},
 		Deliver: func(s string) { t.insert(s, EditTyping) },
 		Changed: t.Refresh,
-		Now:     func() time.Time { return t.now() },
 		Schedule: func(d time.Duration, f func()) *time.Timer {
 			return t.schedule(d, f)
 		},

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -74,7 +75,10 @@ func TestIMEAfterCommit(t *testing.T) {
 	ta, _, c := newIMETestArea(t)
 	replay(ta, c, []event{k("G"), k("K"), k("S")})
 	var saved string
-	ta.AfterCommit(func() { saved = ta.Text() }) // Ctrl+S, a keystroke later
+	// Ctrl+S, a keystroke later: the shortcut's KeyDowns, then the save.
+	ta.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	ta.KeyDown(&fyne.KeyEvent{Name: "S"})
+	ta.AfterCommit(func() { saved = ta.Text() })
 	if saved != "" || !ta.Composing() {
 		t.Fatal("ran before the syllable arrived")
 	}

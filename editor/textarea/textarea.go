@@ -669,18 +669,21 @@ func (t *TextArea) AcceptsTab() bool { return true }
 
 // --- desktop.Keyable ---
 
-// KeyDown tracks Shift for selection with movement keys.
+// KeyDown tracks Shift for selection with movement keys, and the
+// modifiers for the input method.
 func (t *TextArea) KeyDown(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		t.shift = true
 	}
+	t.input.KeyDown(ev.Name)
 }
 
-// KeyUp tracks Shift for selection with movement keys.
+// KeyUp tracks Shift and the modifiers.
 func (t *TextArea) KeyUp(ev *fyne.KeyEvent) {
 	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
 		t.shift = false
 	}
+	t.input.KeyUp(ev.Name)
 }
 
 // --- fyne.Shortcutable ---
