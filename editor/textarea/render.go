@@ -87,6 +87,7 @@ func (r *renderer) Refresh() {
 	hasSel := selA != selB
 	nsel := 0
 	cursorShown := false
+	cursorRow := t.cursorRow()
 	vrow := t.top
 	ok := true
 	for i := range r.rows {
@@ -135,8 +136,11 @@ func (r *renderer) Refresh() {
 				nsel++
 			}
 		}
-		if t.cursor.Line == vrow.Line && t.rowOf(t.cursor) == vrow.Col {
+		if t.cursor.Line == vrow.Line && cursorRow == vrow.Col {
 			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
+			if t.wrap {
+				cx = min(cx, pad+t.textWidth()) // after spaces hanging past the edge
+			}
 			r.cursor.FillColor = th.Color(theme.ColorNamePrimary, v)
 			r.cursor.Move(fyne.NewPos(cx, y))
 			r.cursor.Resize(fyne.NewSize(max(1, theme.InputBorderSize()), rh))

@@ -34,11 +34,15 @@ type TextArea struct {
 	wrap    bool
 	mono    bool
 
-	cursor, anchor Pos     // the selection runs from anchor to cursor
-	wantX          float32 // x that Up and Down keep to; <0 when unset
-	top            Pos     // first visible row: Line and row index in it as Col
-	scrollX        float32 // horizontal scroll with wrapping off
-	wheel          float32 // wheel movement not yet a whole row
+	cursor, anchor Pos // the selection runs from anchor to cursor
+	// rowEnd puts a cursor that is at the start of a continuation row at
+	// the end of the row before instead: the same column, drawn where End
+	// or a click past the end of that row left it.
+	rowEnd  bool
+	wantX   float32 // x that Up and Down keep to; <0 when unset
+	top     Pos     // first visible row: Line and row index in it as Col
+	scrollX float32 // horizontal scroll with wrapping off
+	wheel   float32 // wheel movement not yet a whole row
 
 	focused  bool
 	shift    bool
@@ -103,6 +107,7 @@ func (t *TextArea) fullRows() int {
 func (t *TextArea) SetText(text string) {
 	t.buf.SetText(text)
 	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
+	t.rowEnd = false
 	t.Refresh()
 }
 
@@ -146,6 +151,7 @@ func (t *TextArea) SelectedText() string {
 // cursor at end and scrolls to show it.
 func (t *TextArea) Select(start, end int) {
 	t.anchor, t.cursor = t.buf.PosOf(start), t.buf.PosOf(end)
+	t.rowEnd = false
 	t.afterMove()
 }
 
@@ -197,7 +203,7 @@ func (t *TextArea) edit(from, to Pos, text string, kind EditKind) {
 }
 
 func (t *TextArea) changed() {
-	t.wantX = -1
+	t.wantX, t.rowEnd = -1, false
 	t.showCursor()
 	t.Refresh()
 	if t.OnChanged != nil {
@@ -250,6 +256,16 @@ func (t *TextArea) rowOf(p Pos) int {
 	rows := t.rows(p.Line)
 	r := len(rows) - 1
 	for r > 0 && rows[r] > p.Col {
+		r--
+	}
+	return r
+}
+
+// cursorRow returns the row the cursor is on, which rowEnd may make the
+// row before the one its column starts.
+func (t *TextArea) cursorRow() int {
+	r := t.rowOf(t.cursor)
+	if t.rowEnd && r > 0 && t.rows(t.cursor.Line)[r] == t.cursor.Col {
 		r--
 	}
 	return r
@@ -316,7 +332,7 @@ func (t *TextArea) showCursor() {
 	t.cursor = t.buf.Clamp(t.cursor)
 	t.anchor = t.buf.Clamp(t.anchor)
 	t.clampTop()
-	cur := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	cur := Pos{t.cursor.Line, t.cursorRow()}
 	if cur.Less(t.top) {
 		t.top = cur
 	} else if bottom := t.stepRows(t.top, t.fullRows()-1); bottom.Less(cur) {
@@ -333,26 +349,24 @@ func (t *TextArea) showCursor() {
 	}
 }
 
-// cursorX returns the x of p within its visual row.
-func (t *TextArea) cursorX(p Pos) float32 {
-	s, _ := t.rowSpan(p.Line, t.rowOf(p))
-	return t.wrapper.X(t.buf.LineRunes(p.Line)[s:p.Col])
+// cursorX returns the x of the cursor within its visual row.
+func (t *TextArea) cursorX() float32 {
+	s, _ := t.rowSpan(t.cursor.Line, t.cursorRow())
+	return t.wrapper.X(t.buf.LineRunes(t.cursor.Line)[s:t.cursor.Col])
 }
 
-// colAt returns the position in visual row v nearest to x. On a row
-// that wraps into another, the end of the row is its last rune, since
-// the column after it is drawn at the start of the next row.
-func (t *TextArea) colAt(v Pos, x float32) Pos {
+// colAt returns the position in visual row v nearest to x, and whether
+// it is the end of a row that wraps into another: that column is also
+// where the next row starts, so the cursor needs rowEnd to stay on v.
+func (t *TextArea) colAt(v Pos, x float32) (Pos, bool) {
 	s, e := t.rowSpan(v.Line, v.Col)
 	c := s + t.wrapper.Col(t.buf.LineRunes(v.Line)[s:e], x)
-	if v.Col+1 < len(t.rows(v.Line)) && c >= e {
-		c = e - 1
-	}
-	return Pos{v.Line, c}
+	return Pos{v.Line, c}, c == e && v.Col+1 < len(t.rows(v.Line))
 }
 
-// posAt returns the text position under a point in widget coordinates.
-func (t *TextArea) posAt(at fyne.Position) Pos {
+// posAt returns the text position under a point in widget coordinates,
+// and whether it is at the end of a wrapped row (see colAt).
+func (t *TextArea) posAt(at fyne.Position) (Pos, bool) {
 	pad := theme.InnerPadding()
 	n := int((at.Y - pad) / t.rowHeight())
 	if at.Y < pad {
@@ -362,7 +376,7 @@ func (t *TextArea) posAt(at fyne.Position) Pos {
 	for i := 0; i < n; i++ {
 		var ok bool
 		if v, ok = t.nextRow(v); !ok {
-			return t.buf.End() // below the last row
+			return t.buf.End(), false // below the last row
 		}
 	}
 	if n < 0 {
@@ -374,8 +388,13 @@ func (t *TextArea) posAt(at fyne.Position) Pos {
 // --- movement ---
 
 // moveTo puts the cursor at p, extending the selection when extend.
-func (t *TextArea) moveTo(p Pos, extend bool) {
+func (t *TextArea) moveTo(p Pos, extend bool) { t.place(p, false, extend) }
+
+// place is moveTo that can put the cursor at the end of a wrapped row
+// (see rowEnd).
+func (t *TextArea) place(p Pos, rowEnd, extend bool) {
 	t.cursor = t.buf.Clamp(p)
+	t.rowEnd = rowEnd
 	if !extend {
 		t.anchor = t.cursor
 	}
@@ -385,19 +404,19 @@ func (t *TextArea) moveTo(p Pos, extend bool) {
 // vertical moves the cursor n visual rows, keeping its x.
 func (t *TextArea) vertical(n int, extend bool) {
 	if t.wantX < 0 {
-		t.wantX = t.cursorX(t.cursor)
+		t.wantX = t.cursorX()
 	}
 	x := t.wantX
-	from := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	from := Pos{t.cursor.Line, t.cursorRow()}
 	to := t.stepRows(from, n)
-	p := t.colAt(to, x)
+	p, rowEnd := t.colAt(to, x)
 	switch {
 	case to == from && n < 0:
-		p = Pos{}
+		p, rowEnd = Pos{}, false
 	case to == from && n > 0:
-		p = t.buf.End()
+		p, rowEnd = t.buf.End(), false
 	}
-	t.moveTo(p, extend)
+	t.place(p, rowEnd, extend)
 	t.wantX = x
 }
 
@@ -433,17 +452,14 @@ func (t *TextArea) right(extend bool) {
 
 // home and end move within the visual row.
 func (t *TextArea) home(extend bool) {
-	s, _ := t.rowSpan(t.cursor.Line, t.rowOf(t.cursor))
+	s, _ := t.rowSpan(t.cursor.Line, t.cursorRow())
 	t.moveTo(Pos{t.cursor.Line, s}, extend)
 }
 
 func (t *TextArea) end(extend bool) {
-	r := t.rowOf(t.cursor)
+	r := t.cursorRow()
 	_, e := t.rowSpan(t.cursor.Line, r)
-	if r+1 < len(t.rows(t.cursor.Line)) {
-		e-- // see colAt
-	}
-	t.moveTo(Pos{t.cursor.Line, e}, extend)
+	t.place(Pos{t.cursor.Line, e}, r+1 < len(t.rows(t.cursor.Line)), extend)
 }
 
 // page moves the view and the cursor by a screen of rows.
@@ -710,7 +726,7 @@ func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
 			}
 		}
 	case *fyne.ShortcutSelectAll:
-		t.anchor, t.cursor = Pos{}, t.buf.End()
+		t.anchor, t.cursor, t.rowEnd = Pos{}, t.buf.End(), false
 		t.afterMove()
 	case *fyne.ShortcutUndo:
 		t.Undo()
@@ -746,13 +762,15 @@ func (t *TextArea) Tapped(ev *fyne.PointEvent) {
 		return
 	}
 	t.wantX = -1
-	t.moveTo(t.posAt(ev.Position), t.shift)
+	p, rowEnd := t.posAt(ev.Position)
+	t.place(p, rowEnd, t.shift)
 }
 
 // DoubleTapped selects the word under the pointer.
 func (t *TextArea) DoubleTapped(ev *fyne.PointEvent) {
-	a, b := t.wordAt(t.posAt(ev.Position))
-	t.anchor, t.cursor = a, b
+	p, _ := t.posAt(ev.Position)
+	a, b := t.wordAt(p)
+	t.anchor, t.cursor, t.rowEnd = a, b, false
 	t.afterMove()
 }
 
@@ -763,7 +781,8 @@ func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
 	}
 	t.focus()
 	t.wantX = -1
-	t.moveTo(t.posAt(ev.Position), ev.Modifier&fyne.KeyModifierShift != 0)
+	p, rowEnd := t.posAt(ev.Position)
+	t.place(p, rowEnd, ev.Modifier&fyne.KeyModifierShift != 0)
 	t.mousePlaced = true
 }
 
@@ -775,7 +794,7 @@ func (t *TextArea) MouseUp(*desktop.MouseEvent) {}
 func (t *TextArea) Dragged(ev *fyne.DragEvent) {
 	if t.dragFrom == nil {
 		start := ev.Position.Subtract(ev.Dragged)
-		p := t.posAt(start)
+		p, _ := t.posAt(start)
 		t.dragFrom = &p
 	}
 	if ev.Position.Y < 0 {
@@ -785,7 +804,7 @@ func (t *TextArea) Dragged(ev *fyne.DragEvent) {
 		t.clampTop()
 	}
 	t.anchor = *t.dragFrom
-	t.cursor = t.posAt(ev.Position)
+	t.cursor, t.rowEnd = t.posAt(ev.Position)
 	t.wantX = -1
 	t.afterMove()
 }

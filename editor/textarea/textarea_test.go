@@ -184,26 +184,48 @@ func TestMouseSelection(t *testing.T) {
 	}
 }
 
-func TestWrappedRowsAndHomeEnd(t *testing.T) {
-	ta, _, _ := newArea(t, "")
+// wrappedArea returns a TextArea holding one line that wraps into three
+// rows, two of a word and a space, perRow runes each, and a short one.
+func wrappedArea(t *testing.T) (ta *TextArea, r *renderer, perRow int) {
+	t.Helper()
+	ta, _, _ = newArea(t, "")
 	cw := ta.wrapper.RuneWidth('x')
-	perRow := int(ta.textWidth() / cw)
+	perRow = int(ta.textWidth() / cw)
 	word := strings.Repeat("x", perRow-1)
 	ta.SetText(word + " " + word + " end")
 	if got := ta.rows(0); fmt.Sprint(got) != fmt.Sprint([]int{0, perRow, 2 * perRow}) {
 		t.Fatalf("rows %v, %d runes per row", got, perRow)
 	}
+	return ta, test.WidgetRenderer(ta).(*renderer), perRow
+}
+
+// cursorAt reports where the cursor is drawn: its visible row, and its x
+// from the text's left edge in runes of width cw.
+func cursorAt(ta *TextArea, r *renderer) (row int, x float32) {
+	pad := ta.Theme().Size("innerPadding")
+	at := r.cursor.Position()
+	return int((at.Y - pad) / ta.rowHeight()), (at.X - pad) / ta.wrapper.RuneWidth('x')
+}
+
+func TestHomeEndOnWrappedRows(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
 	key(ta, fyne.KeyDown)
 	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
 		t.Fatalf("Down by visual row: %v", p)
 	}
 	key(ta, fyne.KeyEnd)
-	if p := ta.CursorPos(); p != (Pos{0, 2*perRow - 1}) {
-		t.Fatalf("End of a wrapped row: %v", p)
+	if p := ta.CursorPos(); p != (Pos{0, 2 * perRow}) {
+		t.Fatalf("End of a wrapped row: %v, want column %d", p, 2*perRow)
+	}
+	if row, x := cursorAt(ta, r); row != 1 || x != float32(perRow) {
+		t.Fatalf("End of a wrapped row drawn on row %d at x %v runes, want row 1 at %d", row, x, perRow)
 	}
 	key(ta, fyne.KeyHome)
 	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
-		t.Fatalf("Home: %v", p)
+		t.Fatalf("Home from the end of the row: %v", p)
+	}
+	if row, x := cursorAt(ta, r); row != 1 || x != 0 {
+		t.Fatalf("Home drawn on row %d at x %v", row, x)
 	}
 	key(ta, fyne.KeyDown, fyne.KeyEnd)
 	if p := ta.CursorPos(); p != (Pos{0, 2*perRow + 3}) {
@@ -212,6 +234,69 @@ func TestWrappedRowsAndHomeEnd(t *testing.T) {
 	ta.SetWrap(false)
 	if got := ta.rows(0); len(got) != 1 {
 		t.Fatalf("wrap off: rows %v", got)
+	}
+}
+
+func TestShiftHomeEndOnWrappedRows(t *testing.T) {
+	ta, _, perRow := wrappedArea(t)
+	row := strings.Repeat("x", perRow-1) + " "
+	key(ta, fyne.KeyDown)
+	shift(ta, fyne.KeyEnd)
+	if got := ta.SelectedText(); got != row {
+		t.Fatalf("Shift+End selected %q, want the row %q", got, row)
+	}
+	key(ta, fyne.KeyEnd)
+	shift(ta, fyne.KeyHome)
+	if got := ta.SelectedText(); got != row {
+		t.Fatalf("Shift+Home from the row end selected %q, want the row", got)
+	}
+	if s, e := ta.Selection(); s != perRow || e != 2*perRow || ta.CursorPos().Col != perRow {
+		t.Fatalf("selection %d..%d, cursor %v", s, e, ta.CursorPos())
+	}
+}
+
+func TestUpDownKeepXAcrossWrappedRows(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
+	key(ta, fyne.KeyDown, fyne.KeyEnd, fyne.KeyDown)
+	if p := ta.CursorPos(); p != (Pos{0, 2*perRow + 3}) {
+		t.Fatalf("Down from a row end to a short row: %v", p)
+	}
+	key(ta, fyne.KeyUp)
+	if p := ta.CursorPos(); p != (Pos{0, 2 * perRow}) {
+		t.Fatalf("Up back to the row end: %v", p)
+	}
+	if row, _ := cursorAt(ta, r); row != 1 {
+		t.Fatalf("Up back to the row end drawn on row %d, want 1", row)
+	}
+	key(ta, fyne.KeyUp)
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("Up to the first row's end: %v", p)
+	}
+	if row, x := cursorAt(ta, r); row != 0 || x != float32(perRow) {
+		t.Fatalf("first row's end drawn on row %d at %v", row, x)
+	}
+	key(ta, fyne.KeyLeft)
+	if p := ta.CursorPos(); p != (Pos{0, perRow - 1}) {
+		t.Fatalf("Left from a row end: %v", p)
+	}
+}
+
+func TestClickPastWrappedRowEnd(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
+	test.TapAt(ta, rowPoint(ta, 0, ta.textWidth()-1))
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("click past the first row's end: %v", p)
+	}
+	if row, _ := cursorAt(ta, r); row != 0 {
+		t.Fatalf("click past the first row's end drawn on row %d", row)
+	}
+	test.TapAt(ta, rowPoint(ta, 1, 0))
+	if row, x := cursorAt(ta, r); row != 1 || x != 0 || ta.CursorPos() != (Pos{0, perRow}) {
+		t.Fatalf("click at the second row's start: %v drawn on row %d at %v", ta.CursorPos(), row, x)
+	}
+	test.Type(ta, "y")
+	if row, x := cursorAt(ta, r); row != 1 || x != 1 {
+		t.Fatalf("typing at a row start: drawn on row %d at %v", row, x)
 	}
 }
 
