@@ -11,30 +11,37 @@ import (
 
 // renderer draws the rows on screen and nothing else: one canvas.Text per
 // visible row, reused from frame to frame, the selection as one
-// rectangle per selected row, the cursor and a scroll indicator.
+// rectangle per selected row, the cursor and the scroll bars.
 type renderer struct {
-	t       *TextArea
-	bg      *canvas.Rectangle
-	rows    []*canvas.Text
-	sels    []*canvas.Rectangle
-	cursor  *canvas.Rectangle
-	bar     *canvas.Rectangle
-	objects []fyne.CanvasObject
+	t          *TextArea
+	bg         *canvas.Rectangle
+	rows       []*canvas.Text
+	sels       []*canvas.Rectangle
+	cursor     *canvas.Rectangle
+	vbar, hbar *scrollBar
+	objects    []fyne.CanvasObject
 }
+
+// fixedObjects counts the renderer's objects other than rows and
+// selections.
+const fixedObjects = 4
 
 func newRenderer(t *TextArea) *renderer {
 	r := &renderer{
 		t:      t,
 		bg:     canvas.NewRectangle(color.Transparent),
 		cursor: canvas.NewRectangle(color.Transparent),
-		bar:    canvas.NewRectangle(color.Transparent),
+		vbar:   newScrollBar(true, t.scrollToLinePos, t.pageView, t.Refresh),
+		hbar:   newScrollBar(false, t.scrollToX, t.pageSideways, t.Refresh),
 	}
+	r.vbar.Hide()
+	r.hbar.Hide()
 	r.rebuild()
 	return r
 }
 
 // rebuild lists the objects after a pool grew; selections go under the
-// text, the cursor over it.
+// text, the cursor over it, the scroll bars over everything.
 func (r *renderer) rebuild() {
 	r.objects = r.objects[:0]
 	r.objects = append(r.objects, r.bg)
@@ -44,7 +51,7 @@ func (r *renderer) rebuild() {
 	for _, x := range r.rows {
 		r.objects = append(r.objects, x)
 	}
-	r.objects = append(r.objects, r.cursor, r.bar)
+	r.objects = append(r.objects, r.cursor, r.vbar, r.hbar)
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -158,8 +165,8 @@ func (r *renderer) Refresh() {
 	}
 	r.cursor.Hidden = !cursorShown
 	r.cursor.Refresh()
-	r.layoutBar(size, th, v)
-	if grew || len(r.objects) != 3+len(r.sels)+len(r.rows) {
+	r.layoutBars(size)
+	if grew || len(r.objects) != fixedObjects+len(r.sels)+len(r.rows) {
 		r.rebuild()
 	}
 }
@@ -176,25 +183,48 @@ func (r *renderer) selRect(i int, c color.Color, pos fyne.Position, size fyne.Si
 	s.Refresh()
 }
 
-// layoutBar places the scroll indicator by line: exact enough to show
-// where in the document the view is, and free of wrapping every line.
-func (r *renderer) layoutBar(size fyne.Size, th fyne.Theme, v fyne.ThemeVariant) {
+// layoutBars shows the scroll bars the text needs: the vertical one at
+// the right edge, the horizontal one, with wrapping off, at the bottom,
+// each as thick as the pointer over it makes it. Where both show, the
+// corner is left to the horizontal one.
+func (r *renderer) layoutBars(size fyne.Size) {
 	t := r.t
-	lines := t.buf.LineCount()
-	shown := float32(t.fullRows())
-	if float32(lines) <= shown && t.top.Line == 0 {
-		r.bar.Hide()
+	small := 2 * theme.ScrollBarSmallSize()
+	value, limit, page := t.vScroll()
+	hvalue, hlimit, hpage := t.hScroll()
+	vShown, hShown := limit > 0, hlimit > 0
+
+	height := size.Height
+	if hShown {
+		height -= small
+	}
+	w := r.vbar.thickness()
+	placeBar(r.vbar, vShown, fyne.NewPos(size.Width-w, 0), fyne.NewSize(w, height), value, limit, page)
+
+	width := size.Width
+	if vShown {
+		width -= small
+	}
+	h := r.hbar.thickness()
+	placeBar(r.hbar, hShown, fyne.NewPos(0, size.Height-h), fyne.NewSize(width, h), hvalue, hlimit, hpage)
+}
+
+// placeBar shows or hides b, and refreshes it only when it changed.
+func placeBar(b *scrollBar, shown bool, pos fyne.Position, size fyne.Size, value, limit, page float32) {
+	if !shown {
+		if b.Visible() {
+			b.Hide()
+		}
 		return
 	}
-	h := size.Height
-	barH := max(h*shown/float32(lines), 2*theme.ScrollBarSmallSize()*2)
-	y := (h - barH) * float32(t.top.Line) / float32(max(1, lines-1))
-	r.bar.FillColor = th.Color(theme.ColorNameScrollBar, v)
-	r.bar.Show()
-	w := theme.ScrollBarSmallSize()
-	r.bar.Move(fyne.NewPos(size.Width-w-2, y))
-	r.bar.Resize(fyne.NewSize(w, barH))
-	r.bar.Refresh()
+	changed := b.set(value, limit, page) || b.Position() != pos || b.Size() != size || !b.Visible()
+	if !changed {
+		return
+	}
+	b.Move(pos)
+	b.Resize(size)
+	b.Show()
+	b.Refresh()
 }
 
 // display returns rs as drawn: tabs become spaces, since canvas.Text

@@ -812,10 +812,11 @@ func (t *TextArea) Dragged(ev *fyne.DragEvent) {
 // DragEnd ends the drag selection.
 func (t *TextArea) DragEnd() { t.dragFrom = nil }
 
-// Scrolled scrolls by whole rows, and sideways with wrapping off.
+// Scrolled scrolls by whole rows, and sideways with wrapping off, no
+// further right than the lines on screen reach.
 func (t *TextArea) Scrolled(ev *fyne.ScrollEvent) {
 	if !t.wrap && ev.Scrolled.DX != 0 {
-		t.scrollX = max(0, t.scrollX-ev.Scrolled.DX)
+		t.scrollX = max(0, min(t.scrollX-ev.Scrolled.DX, max(t.maxScrollX(), t.scrollX)))
 	}
 	t.wheel -= ev.Scrolled.DY
 	rh := t.rowHeight()
