@@ -11,29 +11,33 @@ import (
 
 // renderer draws the rows on screen and nothing else: one canvas.Text per
 // visible row, reused from frame to frame, the selection as one
-// rectangle per selected row, the cursor and the scroll bars.
+// rectangle per selected row, the cursor, the placeholder of an empty
+// text and the scroll bars.
 type renderer struct {
-	t          *TextArea
-	bg         *canvas.Rectangle
-	rows       []*canvas.Text
-	sels       []*canvas.Rectangle
-	cursor     *canvas.Rectangle
-	vbar, hbar *scrollBar
-	objects    []fyne.CanvasObject
+	t           *TextArea
+	bg          *canvas.Rectangle
+	placeholder *canvas.Text
+	rows        []*canvas.Text
+	sels        []*canvas.Rectangle
+	cursor      *canvas.Rectangle
+	vbar, hbar  *scrollBar
+	objects     []fyne.CanvasObject
 }
 
 // fixedObjects counts the renderer's objects other than rows and
 // selections.
-const fixedObjects = 4
+const fixedObjects = 5
 
 func newRenderer(t *TextArea) *renderer {
 	r := &renderer{
-		t:      t,
-		bg:     canvas.NewRectangle(color.Transparent),
-		cursor: canvas.NewRectangle(color.Transparent),
-		vbar:   newScrollBar(true, t.scrollToLinePos, t.pageView, t.Refresh),
-		hbar:   newScrollBar(false, t.scrollToX, t.pageSideways, t.Refresh),
+		t:           t,
+		bg:          canvas.NewRectangle(color.Transparent),
+		placeholder: canvas.NewText("", color.Transparent),
+		cursor:      canvas.NewRectangle(color.Transparent),
+		vbar:        newScrollBar(true, t.scrollToLinePos, t.pageView, t.Refresh),
+		hbar:        newScrollBar(false, t.scrollToX, t.pageSideways, t.Refresh),
 	}
+	r.placeholder.Hide()
 	r.vbar.Hide()
 	r.hbar.Hide()
 	r.rebuild()
@@ -44,7 +48,7 @@ func newRenderer(t *TextArea) *renderer {
 // text, the cursor over it, the scroll bars over everything.
 func (r *renderer) rebuild() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg)
+	r.objects = append(r.objects, r.bg, r.placeholder)
 	for _, s := range r.sels {
 		r.objects = append(r.objects, s)
 	}
@@ -82,6 +86,7 @@ func (r *renderer) Refresh() {
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	r.bg.Resize(size)
 	r.bg.Refresh()
+	r.showPlaceholder(th, v)
 
 	t.clampTop()
 	n := t.visibleRows()
@@ -181,6 +186,24 @@ func (r *renderer) selRect(i int, c color.Color, pos fyne.Position, size fyne.Si
 	s.Move(pos)
 	s.Resize(size)
 	s.Refresh()
+}
+
+// showPlaceholder shows the PlaceHolder while the text is empty.
+func (r *renderer) showPlaceholder(th fyne.Theme, v fyne.ThemeVariant) {
+	t, ph := r.t, r.placeholder
+	if t.PlaceHolder == "" || t.buf.Len() > 0 {
+		if !ph.Hidden {
+			ph.Hide()
+		}
+		return
+	}
+	pad := theme.InnerPadding()
+	ph.Text, ph.TextSize, ph.TextStyle = t.PlaceHolder, t.textSize(), t.style()
+	ph.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	ph.Move(fyne.NewPos(pad, pad))
+	ph.Resize(fyne.NewSize(t.textWidth(), t.rowHeight()))
+	ph.Hidden = false
+	ph.Refresh()
 }
 
 // layoutBars shows the scroll bars the text needs: the vertical one at

@@ -28,6 +28,9 @@ type TextArea struct {
 	OnScrolled func()
 	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
 	TabSpaces int
+	// PlaceHolder is shown, in the theme's placeholder colour, while the
+	// text is empty; call Refresh after changing it.
+	PlaceHolder string
 
 	buf     *Buffer
 	wrapper *Wrapper

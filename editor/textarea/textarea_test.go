@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // newArea returns a focused TextArea holding text in a 400×300 window,
@@ -297,6 +298,31 @@ func TestClickPastWrappedRowEnd(t *testing.T) {
 	test.Type(ta, "y")
 	if row, x := cursorAt(ta, r); row != 1 || x != 1 {
 		t.Fatalf("typing at a row start: drawn on row %d at %v", row, x)
+	}
+}
+
+func TestPlaceHolder(t *testing.T) {
+	ta, _, _ := newArea(t, "")
+	ta.PlaceHolder = "Write your post in Markdown…"
+	ta.Refresh()
+	ph := test.WidgetRenderer(ta).(*renderer).placeholder
+	if !ph.Visible() || ph.Text != ta.PlaceHolder {
+		t.Fatalf("empty text: placeholder %q shown %v", ph.Text, ph.Visible())
+	}
+	if want := ta.Theme().Color(theme.ColorNamePlaceHolder, fyne.CurrentApp().Settings().ThemeVariant()); ph.Color != want {
+		t.Fatalf("placeholder colour %v, want %v", ph.Color, want)
+	}
+	test.Type(ta, "a")
+	if ph.Visible() {
+		t.Fatal("placeholder shown over typed text")
+	}
+	key(ta, fyne.KeyBackspace)
+	if !ph.Visible() {
+		t.Fatal("placeholder not back after deleting the text")
+	}
+	ta.SetText("x")
+	if ph.Visible() {
+		t.Fatal("placeholder shown after SetText")
 	}
 }
 
