@@ -50,6 +50,10 @@ type TextArea struct {
 	focused  bool
 	shift    bool
 	dragFrom *Pos // where the current drag selection started
+	// clicks counts presses in a row, each within the double-tap delay
+	// of the one before, which came at lastClick.
+	clicks    int
+	lastClick time.Time
 	// mousePlaced is set by MouseDown, which placed the cursor, so that the
 	// Tapped that follows it does not place it again.
 	mousePlaced bool
@@ -367,25 +371,46 @@ func (t *TextArea) colAt(v Pos, x float32) (Pos, bool) {
 	return Pos{v.Line, c}, c == e && v.Col+1 < len(t.rows(v.Line))
 }
 
-// posAt returns the text position under a point in widget coordinates,
-// and whether it is at the end of a wrapped row (see colAt).
-func (t *TextArea) posAt(at fyne.Position) (Pos, bool) {
+// rowAt returns the visual row under a point in widget coordinates and
+// the point's x in it; ok is false below the last row.
+func (t *TextArea) rowAt(at fyne.Position) (v Pos, x float32, ok bool) {
 	pad := theme.InnerPadding()
 	n := int((at.Y - pad) / t.rowHeight())
 	if at.Y < pad {
 		n = -1
 	}
-	v := t.top
+	v = t.top
 	for i := 0; i < n; i++ {
-		var ok bool
 		if v, ok = t.nextRow(v); !ok {
-			return t.buf.End(), false // below the last row
+			return v, 0, false
 		}
 	}
 	if n < 0 {
 		v, _ = t.prevRow(v)
 	}
-	return t.colAt(v, at.X-pad+t.scrollX)
+	return v, at.X - pad + t.scrollX, true
+}
+
+// posAt returns the text position under a point in widget coordinates,
+// and whether it is at the end of a wrapped row (see colAt).
+func (t *TextArea) posAt(at fyne.Position) (Pos, bool) {
+	v, x, ok := t.rowAt(at)
+	if !ok {
+		return t.buf.End(), false
+	}
+	return t.colAt(v, x)
+}
+
+// runeAt returns the position of the rune under a point. posAt gives
+// the column nearest instead, which past the middle of a word's last
+// letter is the space after the word.
+func (t *TextArea) runeAt(at fyne.Position) Pos {
+	v, x, ok := t.rowAt(at)
+	if !ok {
+		return t.buf.End()
+	}
+	s, e := t.rowSpan(v.Line, v.Col)
+	return Pos{v.Line, s + t.wrapper.RuneAt(t.buf.LineRunes(v.Line)[s:e], x)}
 }
 
 // --- movement ---
@@ -472,6 +497,16 @@ func (t *TextArea) page(dir int, extend bool) {
 	t.clampTop()
 	t.vertical(n, extend)
 	t.scrolled()
+}
+
+// selectLine selects line i with its newline, so that typing replaces
+// the whole line.
+func (t *TextArea) selectLine(i int) {
+	t.anchor, t.cursor, t.rowEnd = Pos{i, 0}, Pos{i, t.buf.LineLen(i)}, false
+	if i+1 < t.buf.LineCount() {
+		t.cursor = Pos{i + 1, 0}
+	}
+	t.afterMove()
 }
 
 // wordAt returns the word around p: letters and digits, or a run of
@@ -771,19 +806,32 @@ func (t *TextArea) Tapped(ev *fyne.PointEvent) {
 
 // DoubleTapped selects the word under the pointer.
 func (t *TextArea) DoubleTapped(ev *fyne.PointEvent) {
-	p, _ := t.posAt(ev.Position)
-	a, b := t.wordAt(p)
+	a, b := t.wordAt(t.runeAt(ev.Position))
 	t.anchor, t.cursor, t.rowEnd = a, b, false
 	t.afterMove()
 }
 
-// MouseDown places the cursor, or extends the selection with Shift.
+// MouseDown places the cursor, or extends the selection with Shift; a
+// third click in a row selects the line.
 func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
 	t.focus()
 	t.wantX = -1
+	now := t.now()
+	if now.Sub(t.lastClick) <= fyne.CurrentApp().Driver().DoubleTapDelay() {
+		t.clicks++
+	} else {
+		t.clicks = 1
+	}
+	t.lastClick = now
+	if t.clicks == 3 {
+		t.clicks = 0
+		t.selectLine(t.runeAt(ev.Position).Line)
+		t.mousePlaced = true
+		return
+	}
 	p, rowEnd := t.posAt(ev.Position)
 	t.place(p, rowEnd, ev.Modifier&fyne.KeyModifierShift != 0)
 	t.mousePlaced = true

@@ -185,6 +185,62 @@ func TestMouseSelection(t *testing.T) {
 	}
 }
 
+// A double click on the right half of a word's last letter is nearest
+// the column after the word; the word, not the space, is what is meant.
+func TestDoubleClickRightHalfOfLastSyllable(t *testing.T) {
+	ta, _, _ := newArea(t, "한국어 문장입니다")
+	w := ta.wrapper.RuneWidth('한')
+	cases := []struct {
+		name string
+		x    float32
+		want string
+	}{
+		{"first syllable", 0.2 * w, "한국어"},
+		{"right half of the last syllable", 2.8 * w, "한국어"},
+		{"the space", ta.wrapper.X([]rune("한국어")) + 1, " "},
+		{"second word", 3.5*w + 2, "문장입니다"},
+	}
+	for _, c := range cases {
+		ta.DoubleTapped(&fyne.PointEvent{Position: rowPoint(ta, 0, c.x)})
+		if got := ta.SelectedText(); got != c.want {
+			t.Errorf("%s: selected %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestTripleClickSelectsLine(t *testing.T) {
+	ta, _, clock := newArea(t, "first line\nsecond line\nlast")
+	press := func(row int) {
+		ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: rowPoint(ta, row, 10)}, Button: desktop.MouseButtonPrimary}
+		ta.MouseDown(ev)
+		ta.MouseUp(ev)
+	}
+	press(1)
+	press(1)
+	ta.DoubleTapped(&fyne.PointEvent{Position: rowPoint(ta, 1, 10)})
+	press(1)
+	ta.Tapped(&fyne.PointEvent{Position: rowPoint(ta, 1, 10)}) // the tap Fyne sends late
+	if got := ta.SelectedText(); got != "second line\n" {
+		t.Fatalf("triple click selected %q", got)
+	}
+	*clock = clock.Add(time.Second)
+	press(2)
+	press(2)
+	press(2)
+	if got := ta.SelectedText(); got != "last" {
+		t.Fatalf("triple click on the last line selected %q", got)
+	}
+	*clock = clock.Add(time.Second)
+	press(0)
+	*clock = clock.Add(time.Second)
+	press(0)
+	*clock = clock.Add(time.Second)
+	press(0)
+	if ta.hasSelection() {
+		t.Fatalf("slow clicks selected %q", ta.SelectedText())
+	}
+}
+
 // wrappedArea returns a TextArea holding one line that wraps into three
 // rows, two of a word and a space, perRow runes each, and a short one.
 func wrappedArea(t *testing.T) (ta *TextArea, r *renderer, perRow int) {
