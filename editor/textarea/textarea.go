@@ -50,6 +50,10 @@ type TextArea struct {
 	focused  bool
 	shift    bool
 	dragFrom *Pos // where the current drag selection started
+	// dragAt is where the pointer of that drag is; dragTimer scrolls on
+	// while it is past the top or bottom.
+	dragAt    fyne.Position
+	dragTimer *time.Timer
 	// clicks counts presses in a row, each within the double-tap delay
 	// of the one before, which came at lastClick.
 	clicks    int
@@ -840,28 +844,64 @@ func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
 // MouseUp ends nothing: a drag ends in DragEnd.
 func (t *TextArea) MouseUp(*desktop.MouseEvent) {}
 
+// dragScrollEvery is how often a drag selection held past the top or
+// bottom edge scrolls on while the pointer stays still.
+const dragScrollEvery = 50 * time.Millisecond
+
 // Dragged selects from where the drag started to the pointer, scrolling
-// when the pointer leaves the top or bottom.
+// when the pointer is past the top or bottom.
 func (t *TextArea) Dragged(ev *fyne.DragEvent) {
 	if t.dragFrom == nil {
 		start := ev.Position.Subtract(ev.Dragged)
 		p, _ := t.posAt(start)
 		t.dragFrom = &p
 	}
-	if ev.Position.Y < 0 {
-		t.top = t.stepRows(t.top, -1)
-	} else if ev.Position.Y > t.Size().Height {
-		t.top = t.stepRows(t.top, 1)
+	t.dragAt = ev.Position
+	t.dragSelect()
+}
+
+// dragSelect selects from where the drag started to the pointer. Past
+// the top or bottom edge it scrolls a row, more the further past, and
+// selects to the first or last row on screen; a timer does it again for
+// as long as the pointer stays there, since no events come while it
+// does not move.
+func (t *TextArea) dragSelect() {
+	at, h, rh := t.dragAt, t.Size().Height, t.rowHeight()
+	n := 0
+	switch {
+	case at.Y < 0:
+		n = -1 - int(-at.Y/rh)
+	case at.Y > h:
+		n = 1 + int((at.Y-h)/rh)
+	}
+	if n != 0 {
+		t.top = t.stepRows(t.top, n)
 		t.clampTop()
+		pad := theme.InnerPadding()
+		at.Y = min(max(at.Y, pad), pad+float32(t.fullRows())*rh-1)
 	}
 	t.anchor = *t.dragFrom
-	t.cursor, t.rowEnd = t.posAt(ev.Position)
+	t.cursor, t.rowEnd = t.posAt(at)
 	t.wantX = -1
 	t.afterMove()
+	if n != 0 && t.dragTimer == nil {
+		t.dragTimer = t.schedule(dragScrollEvery, func() {
+			t.dragTimer = nil
+			if t.dragFrom != nil {
+				t.dragSelect()
+			}
+		})
+	}
 }
 
 // DragEnd ends the drag selection.
-func (t *TextArea) DragEnd() { t.dragFrom = nil }
+func (t *TextArea) DragEnd() {
+	t.dragFrom = nil
+	if t.dragTimer != nil {
+		t.dragTimer.Stop()
+		t.dragTimer = nil
+	}
+}
 
 // Scrolled scrolls by whole rows, and sideways with wrapping off, no
 // further right than the lines on screen reach.

@@ -241,6 +241,38 @@ func TestTripleClickSelectsLine(t *testing.T) {
 	}
 }
 
+func TestDragPastBottomKeepsScrolling(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(200))
+	tick := func() {}
+	ta.schedule = func(_ time.Duration, f func()) *time.Timer {
+		tick = f
+		return time.AfterFunc(time.Hour, func() {})
+	}
+	from := rowPoint(ta, 2, 0)
+	below := fyne.NewPos(from.X, ta.Size().Height+1)
+	ta.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: below}, Dragged: fyne.NewDelta(0, below.Y-from.Y)})
+	if top := ta.TopLine(); top != 1 {
+		t.Fatalf("dragged just past the bottom: top line %d, want 1", top)
+	}
+	for range 3 {
+		tick()
+	}
+	if top := ta.TopLine(); top != 4 {
+		t.Fatalf("held there for three ticks: top line %d, want 4", top)
+	}
+	if last := 4 + ta.fullRows() - 1; ta.CursorPos().Line != last {
+		t.Fatalf("selection ends on line %d, want the last on screen, %d", ta.CursorPos().Line, last)
+	}
+	if s, _ := ta.Selection(); s != ta.Buffer().Offset(Pos{2, 0}) {
+		t.Fatalf("selection starts at %d, not where the drag did", s)
+	}
+	ta.DragEnd()
+	tick() // a tick already on its way when the drag ended
+	if top := ta.TopLine(); top != 4 {
+		t.Fatalf("scrolled on after the drag ended: top line %d", top)
+	}
+}
+
 // wrappedArea returns a TextArea holding one line that wraps into three
 // rows, two of a word and a space, perRow runes each, and a short one.
 func wrappedArea(t *testing.T) (ta *TextArea, r *renderer, perRow int) {
