@@ -24,7 +24,8 @@ type TextArea struct {
 	// means it handled it. Shortcuts the TextArea does not know go
 	// nowhere else, so a window routes its own through here.
 	OnShortcut func(fyne.Shortcut) bool
-	// OnScrolled is called when the first visible line may have changed.
+	// OnScrolled is called when the first visible line has changed, by
+	// scrolling or by the view following the cursor; not by SetText.
 	OnScrolled func()
 	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
 	TabSpaces int
@@ -44,6 +45,7 @@ type TextArea struct {
 	rowEnd  bool
 	wantX   float32 // x that Up and Down keep to; <0 when unset
 	top     Pos     // first visible row: Line and row index in it as Col
+	toldTop int     // the first visible line OnScrolled last heard of
 	scrollX float32 // horizontal scroll with wrapping off
 	wheel   float32 // wheel movement not yet a whole row
 
@@ -118,7 +120,7 @@ func (t *TextArea) fullRows() int {
 func (t *TextArea) SetText(text string) {
 	t.buf.SetText(text)
 	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
-	t.rowEnd = false
+	t.rowEnd, t.toldTop = false, 0
 	t.Refresh()
 }
 
@@ -220,6 +222,7 @@ func (t *TextArea) changed() {
 	if t.OnChanged != nil {
 		t.OnChanged()
 	}
+	t.tellTop()
 }
 
 // afterMove finishes a cursor movement that changed no text.
@@ -227,10 +230,22 @@ func (t *TextArea) afterMove() {
 	t.buf.Seal()
 	t.showCursor()
 	t.Refresh()
+	t.tellTop()
 }
 
 func (t *TextArea) scrolled() {
 	t.Refresh()
+	t.tellTop()
+}
+
+// tellTop calls OnScrolled if the first visible line is not the one it
+// was last called for, whether the view was scrolled or followed the
+// cursor.
+func (t *TextArea) tellTop() {
+	if t.top.Line == t.toldTop {
+		return
+	}
+	t.toldTop = t.top.Line
 	if t.OnScrolled != nil {
 		t.OnScrolled()
 	}

@@ -273,6 +273,26 @@ func TestDragPastBottomKeepsScrolling(t *testing.T) {
 	}
 }
 
+func TestOnScrolledWhenViewFollowsCursor(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(200))
+	calls := 0
+	ta.OnScrolled = func() { calls++ }
+	key(ta, fyne.KeyDown)
+	if calls != 0 {
+		t.Fatalf("OnScrolled called %d times for a move on screen", calls)
+	}
+	for range ta.fullRows() - 1 {
+		key(ta, fyne.KeyDown)
+	}
+	if calls != 1 || ta.TopLine() != 1 {
+		t.Fatalf("cursor moved past the bottom: OnScrolled called %d times, top line %d", calls, ta.TopLine())
+	}
+	key(ta, fyne.KeyPageDown)
+	if calls != 2 {
+		t.Fatalf("PageDown: OnScrolled called %d times in all, want 2", calls)
+	}
+}
+
 // wrappedArea returns a TextArea holding one line that wraps into three
 // rows, two of a word and a space, perRow runes each, and a short one.
 func wrappedArea(t *testing.T) (ta *TextArea, r *renderer, perRow int) {
