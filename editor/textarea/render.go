@@ -88,7 +88,7 @@ func (r *renderer) Refresh() {
 	r.bg.Refresh()
 	r.showPlaceholder(th, v)
 
-	t.clampTop()
+	last := t.clampTop()
 	n := t.visibleRows()
 	grew := false
 	for len(r.rows) < n {
@@ -170,7 +170,7 @@ func (r *renderer) Refresh() {
 	}
 	r.cursor.Hidden = !cursorShown
 	r.cursor.Refresh()
-	r.layoutBars(size)
+	r.layoutBars(size, last)
 	if grew || len(r.objects) != fixedObjects+len(r.sels)+len(r.rows) {
 		r.rebuild()
 	}
@@ -209,11 +209,11 @@ func (r *renderer) showPlaceholder(th fyne.Theme, v fyne.ThemeVariant) {
 // layoutBars shows the scroll bars the text needs: the vertical one at
 // the right edge, the horizontal one, with wrapping off, at the bottom,
 // each as thick as the pointer over it makes it. Where both show, the
-// corner is left to the horizontal one.
-func (r *renderer) layoutBars(size fyne.Size) {
+// corner is left to the horizontal one. last is lastTop.
+func (r *renderer) layoutBars(size fyne.Size, last Pos) {
 	t := r.t
 	small := 2 * theme.ScrollBarSmallSize()
-	value, limit, page := t.vScroll()
+	value, limit, page := t.vScroll(last)
 	hvalue, hlimit, hpage := t.hScroll()
 	vShown, hShown := limit > 0, hlimit > 0
 

@@ -250,9 +250,10 @@ func (t *TextArea) linePos(v Pos) float32 {
 	return float32(v.Line) + float32(v.Col)/float32(len(t.rows(v.Line)))
 }
 
-// vScroll returns the vertical bar's value, limit and page in lines.
-func (t *TextArea) vScroll() (value, limit, page float32) {
-	limit = t.linePos(t.lastTop())
+// vScroll returns the vertical bar's value, limit and page in lines,
+// given the last top row (see lastTop), which costs a screen of rows.
+func (t *TextArea) vScroll(last Pos) (value, limit, page float32) {
+	limit = t.linePos(last)
 	return t.linePos(t.top), limit, float32(t.buf.LineCount()) - limit
 }
 

@@ -343,14 +343,18 @@ func (t *TextArea) lastTop() Pos {
 	return t.stepRows(Pos{last, len(t.rows(last)) - 1}, -(t.fullRows() - 1))
 }
 
-func (t *TextArea) clampTop() {
+// clampTop keeps the top row within the text, and returns lastTop for
+// callers that need it too.
+func (t *TextArea) clampTop() (last Pos) {
 	if t.top.Line >= t.buf.LineCount() {
 		t.top = Pos{t.buf.LineCount() - 1, 0}
 	}
 	t.top.Col = min(t.top.Col, len(t.rows(t.top.Line))-1)
-	if m := t.lastTop(); m.Less(t.top) {
-		t.top = m
+	last = t.lastTop()
+	if last.Less(t.top) {
+		t.top = last
 	}
+	return last
 }
 
 // showCursor scrolls the least that puts the cursor's row on screen.
