@@ -17,6 +17,7 @@ type sourceEditor struct {
 
 func newSourceEditor() *sourceEditor {
 	e := &sourceEditor{TextArea: textarea.New()}
+	e.PlaceHolder = "Write your post in Markdown…"
 	e.SetMonospace(true)
 	e.SetWrap(true)
 	return e

@@ -11,40 +11,51 @@ import (
 
 // renderer draws the rows on screen and nothing else: one canvas.Text per
 // visible row, reused from frame to frame, the selection as one
-// rectangle per selected row, the cursor and a scroll indicator.
+// rectangle per selected row, the cursor, the placeholder of an empty
+// text and the scroll bars.
 type renderer struct {
-	t       *TextArea
-	bg      *canvas.Rectangle
-	rows    []*canvas.Text
-	sels    []*canvas.Rectangle
-	cursor  *canvas.Rectangle
-	bar     *canvas.Rectangle
-	objects []fyne.CanvasObject
+	t           *TextArea
+	bg          *canvas.Rectangle
+	placeholder *canvas.Text
+	rows        []*canvas.Text
+	sels        []*canvas.Rectangle
+	cursor      *canvas.Rectangle
+	vbar, hbar  *scrollBar
+	objects     []fyne.CanvasObject
 }
+
+// fixedObjects counts the renderer's objects other than rows and
+// selections.
+const fixedObjects = 5
 
 func newRenderer(t *TextArea) *renderer {
 	r := &renderer{
-		t:      t,
-		bg:     canvas.NewRectangle(color.Transparent),
-		cursor: canvas.NewRectangle(color.Transparent),
-		bar:    canvas.NewRectangle(color.Transparent),
+		t:           t,
+		bg:          canvas.NewRectangle(color.Transparent),
+		placeholder: canvas.NewText("", color.Transparent),
+		cursor:      canvas.NewRectangle(color.Transparent),
+		vbar:        newScrollBar(true, t.scrollToLinePos, t.pageView, t.Refresh),
+		hbar:        newScrollBar(false, t.scrollToX, t.pageSideways, t.Refresh),
 	}
+	r.placeholder.Hide()
+	r.vbar.Hide()
+	r.hbar.Hide()
 	r.rebuild()
 	return r
 }
 
 // rebuild lists the objects after a pool grew; selections go under the
-// text, the cursor over it.
+// text, the cursor over it, the scroll bars over everything.
 func (r *renderer) rebuild() {
 	r.objects = r.objects[:0]
-	r.objects = append(r.objects, r.bg)
+	r.objects = append(r.objects, r.bg, r.placeholder)
 	for _, s := range r.sels {
 		r.objects = append(r.objects, s)
 	}
 	for _, x := range r.rows {
 		r.objects = append(r.objects, x)
 	}
-	r.objects = append(r.objects, r.cursor, r.bar)
+	r.objects = append(r.objects, r.cursor, r.vbar, r.hbar)
 }
 
 func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
@@ -75,8 +86,9 @@ func (r *renderer) Refresh() {
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
 	r.bg.Resize(size)
 	r.bg.Refresh()
+	r.showPlaceholder(th, v)
 
-	t.clampTop()
+	last := t.clampTop()
 	n := t.visibleRows()
 	grew := false
 	for len(r.rows) < n {
@@ -87,6 +99,7 @@ func (r *renderer) Refresh() {
 	hasSel := selA != selB
 	nsel := 0
 	cursorShown := false
+	cursorRow := t.cursorRow()
 	vrow := t.top
 	ok := true
 	for i := range r.rows {
@@ -135,8 +148,11 @@ func (r *renderer) Refresh() {
 				nsel++
 			}
 		}
-		if t.cursor.Line == vrow.Line && t.rowOf(t.cursor) == vrow.Col {
+		if t.cursor.Line == vrow.Line && cursorRow == vrow.Col {
 			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
+			if t.wrap {
+				cx = min(cx, pad+t.textWidth()) // after spaces hanging past the edge
+			}
 			r.placeCursor(cx, y, rh, th, v)
 			cursorShown = t.focused
 		}
@@ -152,8 +168,8 @@ func (r *renderer) Refresh() {
 	}
 	r.cursor.Hidden = !cursorShown
 	r.cursor.Refresh()
-	r.layoutBar(size, th, v)
-	if grew || len(r.objects) != 3+len(r.sels)+len(r.rows) {
+	r.layoutBars(size, last)
+	if grew || len(r.objects) != fixedObjects+len(r.sels)+len(r.rows) {
 		r.rebuild()
 	}
 }
@@ -170,25 +186,66 @@ func (r *renderer) selRect(i int, c color.Color, pos fyne.Position, size fyne.Si
 	s.Refresh()
 }
 
-// layoutBar places the scroll indicator by line: exact enough to show
-// where in the document the view is, and free of wrapping every line.
-func (r *renderer) layoutBar(size fyne.Size, th fyne.Theme, v fyne.ThemeVariant) {
-	t := r.t
-	lines := t.buf.LineCount()
-	shown := float32(t.fullRows())
-	if float32(lines) <= shown && t.top.Line == 0 {
-		r.bar.Hide()
+// showPlaceholder shows the PlaceHolder while the text is empty.
+func (r *renderer) showPlaceholder(th fyne.Theme, v fyne.ThemeVariant) {
+	t, ph := r.t, r.placeholder
+	if t.PlaceHolder == "" || t.buf.Len() > 0 {
+		if !ph.Hidden {
+			ph.Hide()
+		}
 		return
 	}
-	h := size.Height
-	barH := max(h*shown/float32(lines), 2*theme.ScrollBarSmallSize()*2)
-	y := (h - barH) * float32(t.top.Line) / float32(max(1, lines-1))
-	r.bar.FillColor = th.Color(theme.ColorNameScrollBar, v)
-	r.bar.Show()
-	w := theme.ScrollBarSmallSize()
-	r.bar.Move(fyne.NewPos(size.Width-w-2, y))
-	r.bar.Resize(fyne.NewSize(w, barH))
-	r.bar.Refresh()
+	pad := theme.InnerPadding()
+	ph.Text, ph.TextSize, ph.TextStyle = t.PlaceHolder, t.textSize(), t.style()
+	ph.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	ph.Move(fyne.NewPos(pad, pad))
+	ph.Resize(fyne.NewSize(t.textWidth(), t.rowHeight()))
+	ph.Hidden = false
+	ph.Refresh()
+}
+
+// layoutBars shows the scroll bars the text needs: the vertical one at
+// the right edge, the horizontal one, with wrapping off, at the bottom,
+// each as thick as the pointer over it makes it. Where both show, the
+// corner is left to the horizontal one. last is lastTop.
+func (r *renderer) layoutBars(size fyne.Size, last Pos) {
+	t := r.t
+	small := 2 * theme.ScrollBarSmallSize()
+	value, limit, page := t.vScroll(last)
+	hvalue, hlimit, hpage := t.hScroll()
+	vShown, hShown := limit > 0, hlimit > 0
+
+	height := size.Height
+	if hShown {
+		height -= small
+	}
+	w := r.vbar.thickness()
+	placeBar(r.vbar, vShown, fyne.NewPos(size.Width-w, 0), fyne.NewSize(w, height), value, limit, page)
+
+	width := size.Width
+	if vShown {
+		width -= small
+	}
+	h := r.hbar.thickness()
+	placeBar(r.hbar, hShown, fyne.NewPos(0, size.Height-h), fyne.NewSize(width, h), hvalue, hlimit, hpage)
+}
+
+// placeBar shows or hides b, and refreshes it only when it changed.
+func placeBar(b *scrollBar, shown bool, pos fyne.Position, size fyne.Size, value, limit, page float32) {
+	if !shown {
+		if b.Visible() {
+			b.Hide()
+		}
+		return
+	}
+	changed := b.set(value, limit, page) || b.Position() != pos || b.Size() != size || !b.Visible()
+	if !changed {
+		return
+	}
+	b.Move(pos)
+	b.Resize(size)
+	b.Show()
+	b.Refresh()
 }
 
 // display returns rs as drawn: tabs become spaces, since canvas.Text

@@ -26,25 +26,42 @@ type TextArea struct {
 	// means it handled it. Shortcuts the TextArea does not know go
 	// nowhere else, so a window routes its own through here.
 	OnShortcut func(fyne.Shortcut) bool
-	// OnScrolled is called when the first visible line may have changed.
+	// OnScrolled is called when the first visible line has changed, by
+	// scrolling or by the view following the cursor; not by SetText.
 	OnScrolled func()
 	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
 	TabSpaces int
+	// PlaceHolder is shown, in the theme's placeholder colour, while the
+	// text is empty; call Refresh after changing it.
+	PlaceHolder string
 
 	buf     *Buffer
 	wrapper *Wrapper
 	wrap    bool
 	mono    bool
 
-	cursor, anchor Pos     // the selection runs from anchor to cursor
-	wantX          float32 // x that Up and Down keep to; <0 when unset
-	top            Pos     // first visible row: Line and row index in it as Col
-	scrollX        float32 // horizontal scroll with wrapping off
-	wheel          float32 // wheel movement not yet a whole row
+	cursor, anchor Pos // the selection runs from anchor to cursor
+	// rowEnd puts a cursor that is at the start of a continuation row at
+	// the end of the row before instead: the same column, drawn where End
+	// or a click past the end of that row left it.
+	rowEnd  bool
+	wantX   float32 // x that Up and Down keep to; <0 when unset
+	top     Pos     // first visible row: Line and row index in it as Col
+	toldTop int     // the first visible line OnScrolled last heard of
+	scrollX float32 // horizontal scroll with wrapping off
+	wheel   float32 // wheel movement not yet a whole row
 
 	focused  bool
 	shift    bool
 	dragFrom *Pos // where the current drag selection started
+	// dragAt is where the pointer of that drag is; dragTimer scrolls on
+	// while it is past the top or bottom.
+	dragAt    fyne.Position
+	dragTimer *time.Timer
+	// clicks counts presses in a row, each within the double-tap delay
+	// of the one before, which came at lastClick.
+	clicks    int
+	lastClick time.Time
 	// mousePlaced is set by MouseDown, which placed the cursor, so that the
 	// Tapped that follows it does not place it again.
 	mousePlaced bool
@@ -107,6 +124,7 @@ func (t *TextArea) SetText(text string) {
 	t.buf.SetText(text)
 	t.input.Reset()
 	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
+	t.rowEnd, t.toldTop = false, 0
 	t.Refresh()
 }
 
@@ -150,6 +168,7 @@ func (t *TextArea) SelectedText() string {
 // cursor at end and scrolls to show it.
 func (t *TextArea) Select(start, end int) {
 	t.anchor, t.cursor = t.buf.PosOf(start), t.buf.PosOf(end)
+	t.rowEnd = false
 	t.afterMove()
 }
 
@@ -201,12 +220,13 @@ func (t *TextArea) edit(from, to Pos, text string, kind EditKind) {
 }
 
 func (t *TextArea) changed() {
-	t.wantX = -1
+	t.wantX, t.rowEnd = -1, false
 	t.showCursor()
 	t.Refresh()
 	if t.OnChanged != nil {
 		t.OnChanged()
 	}
+	t.tellTop()
 }
 
 // afterMove finishes a cursor movement that changed no text.
@@ -214,10 +234,22 @@ func (t *TextArea) afterMove() {
 	t.buf.Seal()
 	t.showCursor()
 	t.Refresh()
+	t.tellTop()
 }
 
 func (t *TextArea) scrolled() {
 	t.Refresh()
+	t.tellTop()
+}
+
+// tellTop calls OnScrolled if the first visible line is not the one it
+// was last called for, whether the view was scrolled or followed the
+// cursor.
+func (t *TextArea) tellTop() {
+	if t.top.Line == t.toldTop {
+		return
+	}
+	t.toldTop = t.top.Line
 	if t.OnScrolled != nil {
 		t.OnScrolled()
 	}
@@ -254,6 +286,16 @@ func (t *TextArea) rowOf(p Pos) int {
 	rows := t.rows(p.Line)
 	r := len(rows) - 1
 	for r > 0 && rows[r] > p.Col {
+		r--
+	}
+	return r
+}
+
+// cursorRow returns the row the cursor is on, which rowEnd may make the
+// row before the one its column starts.
+func (t *TextArea) cursorRow() int {
+	r := t.rowOf(t.cursor)
+	if t.rowEnd && r > 0 && t.rows(t.cursor.Line)[r] == t.cursor.Col {
 		r--
 	}
 	return r
@@ -305,14 +347,18 @@ func (t *TextArea) lastTop() Pos {
 	return t.stepRows(Pos{last, len(t.rows(last)) - 1}, -(t.fullRows() - 1))
 }
 
-func (t *TextArea) clampTop() {
+// clampTop keeps the top row within the text, and returns lastTop for
+// callers that need it too.
+func (t *TextArea) clampTop() (last Pos) {
 	if t.top.Line >= t.buf.LineCount() {
 		t.top = Pos{t.buf.LineCount() - 1, 0}
 	}
 	t.top.Col = min(t.top.Col, len(t.rows(t.top.Line))-1)
-	if m := t.lastTop(); m.Less(t.top) {
-		t.top = m
+	last = t.lastTop()
+	if last.Less(t.top) {
+		t.top = last
 	}
+	return last
 }
 
 // showCursor scrolls the least that puts the cursor's row on screen.
@@ -320,7 +366,7 @@ func (t *TextArea) showCursor() {
 	t.cursor = t.buf.Clamp(t.cursor)
 	t.anchor = t.buf.Clamp(t.anchor)
 	t.clampTop()
-	cur := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	cur := Pos{t.cursor.Line, t.cursorRow()}
 	if cur.Less(t.top) {
 		t.top = cur
 	} else if bottom := t.stepRows(t.top, t.fullRows()-1); bottom.Less(cur) {
@@ -337,49 +383,73 @@ func (t *TextArea) showCursor() {
 	}
 }
 
-// cursorX returns the x of p within its visual row.
-func (t *TextArea) cursorX(p Pos) float32 {
-	s, _ := t.rowSpan(p.Line, t.rowOf(p))
-	return t.wrapper.X(t.buf.LineRunes(p.Line)[s:p.Col])
+// cursorX returns the x of the cursor within its visual row.
+func (t *TextArea) cursorX() float32 {
+	s, _ := t.rowSpan(t.cursor.Line, t.cursorRow())
+	return t.wrapper.X(t.buf.LineRunes(t.cursor.Line)[s:t.cursor.Col])
 }
 
-// colAt returns the position in visual row v nearest to x. On a row
-// that wraps into another, the end of the row is its last rune, since
-// the column after it is drawn at the start of the next row.
-func (t *TextArea) colAt(v Pos, x float32) Pos {
+// colAt returns the position in visual row v nearest to x, and whether
+// it is the end of a row that wraps into another: that column is also
+// where the next row starts, so the cursor needs rowEnd to stay on v.
+func (t *TextArea) colAt(v Pos, x float32) (Pos, bool) {
 	s, e := t.rowSpan(v.Line, v.Col)
 	c := s + t.wrapper.Col(t.buf.LineRunes(v.Line)[s:e], x)
-	if v.Col+1 < len(t.rows(v.Line)) && c >= e {
-		c = e - 1
-	}
-	return Pos{v.Line, c}
+	return Pos{v.Line, c}, c == e && v.Col+1 < len(t.rows(v.Line))
 }
 
-// posAt returns the text position under a point in widget coordinates.
-func (t *TextArea) posAt(at fyne.Position) Pos {
+// rowAt returns the visual row under a point in widget coordinates and
+// the point's x in it; ok is false below the last row.
+func (t *TextArea) rowAt(at fyne.Position) (v Pos, x float32, ok bool) {
 	pad := theme.InnerPadding()
 	n := int((at.Y - pad) / t.rowHeight())
 	if at.Y < pad {
 		n = -1
 	}
-	v := t.top
+	v = t.top
 	for i := 0; i < n; i++ {
-		var ok bool
 		if v, ok = t.nextRow(v); !ok {
-			return t.buf.End() // below the last row
+			return v, 0, false
 		}
 	}
 	if n < 0 {
 		v, _ = t.prevRow(v)
 	}
-	return t.colAt(v, at.X-pad+t.scrollX)
+	return v, at.X - pad + t.scrollX, true
+}
+
+// posAt returns the text position under a point in widget coordinates,
+// and whether it is at the end of a wrapped row (see colAt).
+func (t *TextArea) posAt(at fyne.Position) (Pos, bool) {
+	v, x, ok := t.rowAt(at)
+	if !ok {
+		return t.buf.End(), false
+	}
+	return t.colAt(v, x)
+}
+
+// runeAt returns the position of the rune under a point. posAt gives
+// the column nearest instead, which past the middle of a word's last
+// letter is the space after the word.
+func (t *TextArea) runeAt(at fyne.Position) Pos {
+	v, x, ok := t.rowAt(at)
+	if !ok {
+		return t.buf.End()
+	}
+	s, e := t.rowSpan(v.Line, v.Col)
+	return Pos{v.Line, s + t.wrapper.RuneAt(t.buf.LineRunes(v.Line)[s:e], x)}
 }
 
 // --- movement ---
 
 // moveTo puts the cursor at p, extending the selection when extend.
-func (t *TextArea) moveTo(p Pos, extend bool) {
+func (t *TextArea) moveTo(p Pos, extend bool) { t.place(p, false, extend) }
+
+// place is moveTo that can put the cursor at the end of a wrapped row
+// (see rowEnd).
+func (t *TextArea) place(p Pos, rowEnd, extend bool) {
 	t.cursor = t.buf.Clamp(p)
+	t.rowEnd = rowEnd
 	if !extend {
 		t.anchor = t.cursor
 	}
@@ -389,19 +459,19 @@ func (t *TextArea) moveTo(p Pos, extend bool) {
 // vertical moves the cursor n visual rows, keeping its x.
 func (t *TextArea) vertical(n int, extend bool) {
 	if t.wantX < 0 {
-		t.wantX = t.cursorX(t.cursor)
+		t.wantX = t.cursorX()
 	}
 	x := t.wantX
-	from := Pos{t.cursor.Line, t.rowOf(t.cursor)}
+	from := Pos{t.cursor.Line, t.cursorRow()}
 	to := t.stepRows(from, n)
-	p := t.colAt(to, x)
+	p, rowEnd := t.colAt(to, x)
 	switch {
 	case to == from && n < 0:
-		p = Pos{}
+		p, rowEnd = Pos{}, false
 	case to == from && n > 0:
-		p = t.buf.End()
+		p, rowEnd = t.buf.End(), false
 	}
-	t.moveTo(p, extend)
+	t.place(p, rowEnd, extend)
 	t.wantX = x
 }
 
@@ -437,17 +507,14 @@ func (t *TextArea) right(extend bool) {
 
 // home and end move within the visual row.
 func (t *TextArea) home(extend bool) {
-	s, _ := t.rowSpan(t.cursor.Line, t.rowOf(t.cursor))
+	s, _ := t.rowSpan(t.cursor.Line, t.cursorRow())
 	t.moveTo(Pos{t.cursor.Line, s}, extend)
 }
 
 func (t *TextArea) end(extend bool) {
-	r := t.rowOf(t.cursor)
+	r := t.cursorRow()
 	_, e := t.rowSpan(t.cursor.Line, r)
-	if r+1 < len(t.rows(t.cursor.Line)) {
-		e-- // see colAt
-	}
-	t.moveTo(Pos{t.cursor.Line, e}, extend)
+	t.place(Pos{t.cursor.Line, e}, r+1 < len(t.rows(t.cursor.Line)), extend)
 }
 
 // page moves the view and the cursor by a screen of rows.
@@ -457,6 +524,16 @@ func (t *TextArea) page(dir int, extend bool) {
 	t.clampTop()
 	t.vertical(n, extend)
 	t.scrolled()
+}
+
+// selectLine selects line i with its newline, so that typing replaces
+// the whole line.
+func (t *TextArea) selectLine(i int) {
+	t.anchor, t.cursor, t.rowEnd = Pos{i, 0}, Pos{i, t.buf.LineLen(i)}, false
+	if i+1 < t.buf.LineCount() {
+		t.cursor = Pos{i + 1, 0}
+	}
+	t.afterMove()
 }
 
 // wordAt returns the word around p: letters and digits, or a run of
@@ -711,7 +788,7 @@ func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
 			}
 		}
 	case *fyne.ShortcutSelectAll:
-		t.anchor, t.cursor = Pos{}, t.buf.End()
+		t.anchor, t.cursor, t.rowEnd = Pos{}, t.buf.End(), false
 		t.afterMove()
 	case *fyne.ShortcutUndo:
 		t.Undo()
@@ -747,57 +824,110 @@ func (t *TextArea) Tapped(ev *fyne.PointEvent) {
 		return
 	}
 	t.wantX = -1
-	t.moveTo(t.posAt(ev.Position), t.shift)
+	p, rowEnd := t.posAt(ev.Position)
+	t.place(p, rowEnd, t.shift)
 }
 
 // DoubleTapped selects the word under the pointer.
 func (t *TextArea) DoubleTapped(ev *fyne.PointEvent) {
-	a, b := t.wordAt(t.posAt(ev.Position))
-	t.anchor, t.cursor = a, b
+	a, b := t.wordAt(t.runeAt(ev.Position))
+	t.anchor, t.cursor, t.rowEnd = a, b, false
 	t.afterMove()
 }
 
-// MouseDown places the cursor, or extends the selection with Shift.
+// MouseDown places the cursor, or extends the selection with Shift; a
+// third click in a row selects the line.
 func (t *TextArea) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
 	t.focus()
 	t.wantX = -1
-	t.moveTo(t.posAt(ev.Position), ev.Modifier&fyne.KeyModifierShift != 0)
+	now := t.now()
+	if now.Sub(t.lastClick) <= fyne.CurrentApp().Driver().DoubleTapDelay() {
+		t.clicks++
+	} else {
+		t.clicks = 1
+	}
+	t.lastClick = now
+	if t.clicks == 3 {
+		t.clicks = 0
+		t.selectLine(t.runeAt(ev.Position).Line)
+		t.mousePlaced = true
+		return
+	}
+	p, rowEnd := t.posAt(ev.Position)
+	t.place(p, rowEnd, ev.Modifier&fyne.KeyModifierShift != 0)
 	t.mousePlaced = true
 }
 
 // MouseUp ends nothing: a drag ends in DragEnd.
 func (t *TextArea) MouseUp(*desktop.MouseEvent) {}
 
+// dragScrollEvery is how often a drag selection held past the top or
+// bottom edge scrolls on while the pointer stays still.
+const dragScrollEvery = 50 * time.Millisecond
+
 // Dragged selects from where the drag started to the pointer, scrolling
-// when the pointer leaves the top or bottom.
+// when the pointer is past the top or bottom.
 func (t *TextArea) Dragged(ev *fyne.DragEvent) {
 	if t.dragFrom == nil {
 		start := ev.Position.Subtract(ev.Dragged)
-		p := t.posAt(start)
+		p, _ := t.posAt(start)
 		t.dragFrom = &p
 	}
-	if ev.Position.Y < 0 {
-		t.top = t.stepRows(t.top, -1)
-	} else if ev.Position.Y > t.Size().Height {
-		t.top = t.stepRows(t.top, 1)
+	t.dragAt = ev.Position
+	t.dragSelect()
+}
+
+// dragSelect selects from where the drag started to the pointer. Past
+// the top or bottom edge it scrolls a row, more the further past, and
+// selects to the first or last row on screen; a timer does it again for
+// as long as the pointer stays there, since no events come while it
+// does not move.
+func (t *TextArea) dragSelect() {
+	at, h, rh := t.dragAt, t.Size().Height, t.rowHeight()
+	n := 0
+	switch {
+	case at.Y < 0:
+		n = -1 - int(-at.Y/rh)
+	case at.Y > h:
+		n = 1 + int((at.Y-h)/rh)
+	}
+	if n != 0 {
+		t.top = t.stepRows(t.top, n)
 		t.clampTop()
+		pad := theme.InnerPadding()
+		at.Y = min(max(at.Y, pad), pad+float32(t.fullRows())*rh-1)
 	}
 	t.anchor = *t.dragFrom
-	t.cursor = t.posAt(ev.Position)
+	t.cursor, t.rowEnd = t.posAt(at)
 	t.wantX = -1
 	t.afterMove()
+	if n != 0 && t.dragTimer == nil {
+		t.dragTimer = t.schedule(dragScrollEvery, func() {
+			t.dragTimer = nil
+			if t.dragFrom != nil {
+				t.dragSelect()
+			}
+		})
+	}
 }
 
 // DragEnd ends the drag selection.
-func (t *TextArea) DragEnd() { t.dragFrom = nil }
+func (t *TextArea) DragEnd() {
+	t.dragFrom = nil
+	if t.dragTimer != nil {
+		t.dragTimer.Stop()
+		t.dragTimer = nil
+	}
+}
 
-// Scrolled scrolls by whole rows, and sideways with wrapping off.
+// Scrolled scrolls by whole rows, and sideways with wrapping off, no
+// further right than the lines on screen reach.
 func (t *TextArea) Scrolled(ev *fyne.ScrollEvent) {
 	if !t.wrap && ev.Scrolled.DX != 0 {
-		t.scrollX = max(0, t.scrollX-ev.Scrolled.DX)
+		t.scrollX = max(0, min(t.scrollX-ev.Scrolled.DX, max(t.maxScrollX(), t.scrollX)))
 	}
 	t.wheel -= ev.Scrolled.DY
 	rh := t.rowHeight()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 )
 
 // newArea returns a focused TextArea holding text in a 400×300 window,
@@ -184,26 +185,156 @@ func TestMouseSelection(t *testing.T) {
 	}
 }
 
-func TestWrappedRowsAndHomeEnd(t *testing.T) {
-	ta, _, _ := newArea(t, "")
+// A double click on the right half of a word's last letter is nearest
+// the column after the word; the word, not the space, is what is meant.
+func TestDoubleClickRightHalfOfLastSyllable(t *testing.T) {
+	ta, _, _ := newArea(t, "한국어 문장입니다")
+	w := ta.wrapper.RuneWidth('한')
+	cases := []struct {
+		name string
+		x    float32
+		want string
+	}{
+		{"first syllable", 0.2 * w, "한국어"},
+		{"right half of the last syllable", 2.8 * w, "한국어"},
+		{"the space", ta.wrapper.X([]rune("한국어")) + 1, " "},
+		{"second word", 3.5*w + 2, "문장입니다"},
+	}
+	for _, c := range cases {
+		ta.DoubleTapped(&fyne.PointEvent{Position: rowPoint(ta, 0, c.x)})
+		if got := ta.SelectedText(); got != c.want {
+			t.Errorf("%s: selected %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestTripleClickSelectsLine(t *testing.T) {
+	ta, _, clock := newArea(t, "first line\nsecond line\nlast")
+	press := func(row int) {
+		ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: rowPoint(ta, row, 10)}, Button: desktop.MouseButtonPrimary}
+		ta.MouseDown(ev)
+		ta.MouseUp(ev)
+	}
+	press(1)
+	press(1)
+	ta.DoubleTapped(&fyne.PointEvent{Position: rowPoint(ta, 1, 10)})
+	press(1)
+	ta.Tapped(&fyne.PointEvent{Position: rowPoint(ta, 1, 10)}) // the tap Fyne sends late
+	if got := ta.SelectedText(); got != "second line\n" {
+		t.Fatalf("triple click selected %q", got)
+	}
+	*clock = clock.Add(time.Second)
+	press(2)
+	press(2)
+	press(2)
+	if got := ta.SelectedText(); got != "last" {
+		t.Fatalf("triple click on the last line selected %q", got)
+	}
+	*clock = clock.Add(time.Second)
+	press(0)
+	*clock = clock.Add(time.Second)
+	press(0)
+	*clock = clock.Add(time.Second)
+	press(0)
+	if ta.hasSelection() {
+		t.Fatalf("slow clicks selected %q", ta.SelectedText())
+	}
+}
+
+func TestDragPastBottomKeepsScrolling(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(200))
+	tick := func() {}
+	ta.schedule = func(_ time.Duration, f func()) *time.Timer {
+		tick = f
+		return time.AfterFunc(time.Hour, func() {})
+	}
+	from := rowPoint(ta, 2, 0)
+	below := fyne.NewPos(from.X, ta.Size().Height+1)
+	ta.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: below}, Dragged: fyne.NewDelta(0, below.Y-from.Y)})
+	if top := ta.TopLine(); top != 1 {
+		t.Fatalf("dragged just past the bottom: top line %d, want 1", top)
+	}
+	for range 3 {
+		tick()
+	}
+	if top := ta.TopLine(); top != 4 {
+		t.Fatalf("held there for three ticks: top line %d, want 4", top)
+	}
+	if last := 4 + ta.fullRows() - 1; ta.CursorPos().Line != last {
+		t.Fatalf("selection ends on line %d, want the last on screen, %d", ta.CursorPos().Line, last)
+	}
+	if s, _ := ta.Selection(); s != ta.Buffer().Offset(Pos{2, 0}) {
+		t.Fatalf("selection starts at %d, not where the drag did", s)
+	}
+	ta.DragEnd()
+	tick() // a tick already on its way when the drag ended
+	if top := ta.TopLine(); top != 4 {
+		t.Fatalf("scrolled on after the drag ended: top line %d", top)
+	}
+}
+
+func TestOnScrolledWhenViewFollowsCursor(t *testing.T) {
+	ta, _, _ := newArea(t, manyLines(200))
+	calls := 0
+	ta.OnScrolled = func() { calls++ }
+	key(ta, fyne.KeyDown)
+	if calls != 0 {
+		t.Fatalf("OnScrolled called %d times for a move on screen", calls)
+	}
+	for range ta.fullRows() - 1 {
+		key(ta, fyne.KeyDown)
+	}
+	if calls != 1 || ta.TopLine() != 1 {
+		t.Fatalf("cursor moved past the bottom: OnScrolled called %d times, top line %d", calls, ta.TopLine())
+	}
+	key(ta, fyne.KeyPageDown)
+	if calls != 2 {
+		t.Fatalf("PageDown: OnScrolled called %d times in all, want 2", calls)
+	}
+}
+
+// wrappedArea returns a TextArea holding one line that wraps into three
+// rows, two of a word and a space, perRow runes each, and a short one.
+func wrappedArea(t *testing.T) (ta *TextArea, r *renderer, perRow int) {
+	t.Helper()
+	ta, _, _ = newArea(t, "")
 	cw := ta.wrapper.RuneWidth('x')
-	perRow := int(ta.textWidth() / cw)
+	perRow = int(ta.textWidth() / cw)
 	word := strings.Repeat("x", perRow-1)
 	ta.SetText(word + " " + word + " end")
 	if got := ta.rows(0); fmt.Sprint(got) != fmt.Sprint([]int{0, perRow, 2 * perRow}) {
 		t.Fatalf("rows %v, %d runes per row", got, perRow)
 	}
+	return ta, test.WidgetRenderer(ta).(*renderer), perRow
+}
+
+// cursorAt reports where the cursor is drawn: its visible row, and its x
+// from the text's left edge in runes of width cw.
+func cursorAt(ta *TextArea, r *renderer) (row int, x float32) {
+	pad := ta.Theme().Size("innerPadding")
+	at := r.cursor.Position()
+	return int((at.Y - pad) / ta.rowHeight()), (at.X - pad) / ta.wrapper.RuneWidth('x')
+}
+
+func TestHomeEndOnWrappedRows(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
 	key(ta, fyne.KeyDown)
 	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
 		t.Fatalf("Down by visual row: %v", p)
 	}
 	key(ta, fyne.KeyEnd)
-	if p := ta.CursorPos(); p != (Pos{0, 2*perRow - 1}) {
-		t.Fatalf("End of a wrapped row: %v", p)
+	if p := ta.CursorPos(); p != (Pos{0, 2 * perRow}) {
+		t.Fatalf("End of a wrapped row: %v, want column %d", p, 2*perRow)
+	}
+	if row, x := cursorAt(ta, r); row != 1 || x != float32(perRow) {
+		t.Fatalf("End of a wrapped row drawn on row %d at x %v runes, want row 1 at %d", row, x, perRow)
 	}
 	key(ta, fyne.KeyHome)
 	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
-		t.Fatalf("Home: %v", p)
+		t.Fatalf("Home from the end of the row: %v", p)
+	}
+	if row, x := cursorAt(ta, r); row != 1 || x != 0 {
+		t.Fatalf("Home drawn on row %d at x %v", row, x)
 	}
 	key(ta, fyne.KeyDown, fyne.KeyEnd)
 	if p := ta.CursorPos(); p != (Pos{0, 2*perRow + 3}) {
@@ -212,6 +343,94 @@ func TestWrappedRowsAndHomeEnd(t *testing.T) {
 	ta.SetWrap(false)
 	if got := ta.rows(0); len(got) != 1 {
 		t.Fatalf("wrap off: rows %v", got)
+	}
+}
+
+func TestShiftHomeEndOnWrappedRows(t *testing.T) {
+	ta, _, perRow := wrappedArea(t)
+	row := strings.Repeat("x", perRow-1) + " "
+	key(ta, fyne.KeyDown)
+	shift(ta, fyne.KeyEnd)
+	if got := ta.SelectedText(); got != row {
+		t.Fatalf("Shift+End selected %q, want the row %q", got, row)
+	}
+	key(ta, fyne.KeyEnd)
+	shift(ta, fyne.KeyHome)
+	if got := ta.SelectedText(); got != row {
+		t.Fatalf("Shift+Home from the row end selected %q, want the row", got)
+	}
+	if s, e := ta.Selection(); s != perRow || e != 2*perRow || ta.CursorPos().Col != perRow {
+		t.Fatalf("selection %d..%d, cursor %v", s, e, ta.CursorPos())
+	}
+}
+
+func TestUpDownKeepXAcrossWrappedRows(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
+	key(ta, fyne.KeyDown, fyne.KeyEnd, fyne.KeyDown)
+	if p := ta.CursorPos(); p != (Pos{0, 2*perRow + 3}) {
+		t.Fatalf("Down from a row end to a short row: %v", p)
+	}
+	key(ta, fyne.KeyUp)
+	if p := ta.CursorPos(); p != (Pos{0, 2 * perRow}) {
+		t.Fatalf("Up back to the row end: %v", p)
+	}
+	if row, _ := cursorAt(ta, r); row != 1 {
+		t.Fatalf("Up back to the row end drawn on row %d, want 1", row)
+	}
+	key(ta, fyne.KeyUp)
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("Up to the first row's end: %v", p)
+	}
+	if row, x := cursorAt(ta, r); row != 0 || x != float32(perRow) {
+		t.Fatalf("first row's end drawn on row %d at %v", row, x)
+	}
+	key(ta, fyne.KeyLeft)
+	if p := ta.CursorPos(); p != (Pos{0, perRow - 1}) {
+		t.Fatalf("Left from a row end: %v", p)
+	}
+}
+
+func TestClickPastWrappedRowEnd(t *testing.T) {
+	ta, r, perRow := wrappedArea(t)
+	test.TapAt(ta, rowPoint(ta, 0, ta.textWidth()-1))
+	if p := ta.CursorPos(); p != (Pos{0, perRow}) {
+		t.Fatalf("click past the first row's end: %v", p)
+	}
+	if row, _ := cursorAt(ta, r); row != 0 {
+		t.Fatalf("click past the first row's end drawn on row %d", row)
+	}
+	test.TapAt(ta, rowPoint(ta, 1, 0))
+	if row, x := cursorAt(ta, r); row != 1 || x != 0 || ta.CursorPos() != (Pos{0, perRow}) {
+		t.Fatalf("click at the second row's start: %v drawn on row %d at %v", ta.CursorPos(), row, x)
+	}
+	test.Type(ta, "y")
+	if row, x := cursorAt(ta, r); row != 1 || x != 1 {
+		t.Fatalf("typing at a row start: drawn on row %d at %v", row, x)
+	}
+}
+
+func TestPlaceHolder(t *testing.T) {
+	ta, _, _ := newArea(t, "")
+	ta.PlaceHolder = "Write your post in Markdown…"
+	ta.Refresh()
+	ph := test.WidgetRenderer(ta).(*renderer).placeholder
+	if !ph.Visible() || ph.Text != ta.PlaceHolder {
+		t.Fatalf("empty text: placeholder %q shown %v", ph.Text, ph.Visible())
+	}
+	if want := ta.Theme().Color(theme.ColorNamePlaceHolder, fyne.CurrentApp().Settings().ThemeVariant()); ph.Color != want {
+		t.Fatalf("placeholder colour %v, want %v", ph.Color, want)
+	}
+	test.Type(ta, "a")
+	if ph.Visible() {
+		t.Fatal("placeholder shown over typed text")
+	}
+	key(ta, fyne.KeyBackspace)
+	if !ph.Visible() {
+		t.Fatal("placeholder not back after deleting the text")
+	}
+	ta.SetText("x")
+	if ph.Visible() {
+		t.Fatal("placeholder shown after SetText")
 	}
 }
 

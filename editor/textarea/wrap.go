@@ -87,6 +87,19 @@ func (w *Wrapper) Col(rs []rune, x float32) int {
 	return len(rs)
 }
 
+// RuneAt returns the index of the rune in rs drawn across x, or len(rs)
+// when x is past the end.
+func (w *Wrapper) RuneAt(rs []rune, x float32) int {
+	var at float32
+	for i, r := range rs {
+		at += w.RuneWidth(r)
+		if x < at {
+			return i
+		}
+	}
+	return len(rs)
+}
+
 // Wrap returns the columns at which the visual rows of rs start; the
 // first is always 0. It breaks after spaces, between Hangul syllables and
 // other wide (CJK) characters, and inside a word too long for a row.
