@@ -7,12 +7,14 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # builds against; jekyll for the tests that build real posts.
 RUN_DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 TEST_DEBS   := $(RUN_DEBS) jekyll
+# A real window with IBus and ibus-hangul for the input-method check.
+IME_DEBS    := xvfb xdotool ibus ibus-hangul dbus-x11
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Go is often installed outside the default PATH.
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
-.PHONY: run test deps-run deps-test lint bench build
+.PHONY: run test deps-run deps-test lint bench build ime-e2e
 
 run: deps-run
 	$(GO) run .
@@ -22,6 +24,13 @@ build: deps-run
 
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
+	@$(MAKE) --no-print-directory ime-e2e
+
+# Korean typed through IBus into the real window (scripts/ime-e2e.sh).
+ime-e2e: deps-run
+	@$(MAKE) --no-print-directory debs DEBS="$(IME_DEBS)"
+	$(GO) build -o postdesk .
+	scripts/ime-e2e.sh ./postdesk
 
 lint:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

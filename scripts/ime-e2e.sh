@@ -18,7 +18,9 @@ for tool in Xvfb xdotool ibus-daemon dbus-launch; do
 done
 
 work=$(mktemp -d)
-export DISPLAY=:87 XDG_CONFIG_HOME=$work/config XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
+# Own config and cache folders: the app's settings and IBus's registry
+# start empty, as on a fresh machine.
+export DISPLAY=:87 XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
 Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
 eval "$(dbus-launch --sh-syntax)"
@@ -32,18 +34,26 @@ trap cleanup EXIT
 sleep 1
 gsettings set org.freedesktop.ibus.engine.hangul initial-input-mode 'hangul' 2>/dev/null
 ibus-daemon -drx
-sleep 3
-ibus engine hangul
+# The first start builds IBus's registry; wait until the engine is set.
+for _ in $(seq 60); do
+  ibus engine hangul >/dev/null 2>&1 && [ "$(ibus engine 2>/dev/null)" = hangul ] && break
+  sleep 0.5
+done
+if [ "$(ibus engine 2>/dev/null)" != hangul ]; then
+  echo "ime-e2e: IBus did not start the hangul engine"
+  exit 2
+fi
 
 passed=0 failed=0
 
 # Where a click lands in the 1280×800 window: the editor, the end of the
-# title field, the tags field.
+# title field, the tags field, the preview.
 spot() {
   case $1 in
     body) echo 420 300 ;;
     title) echo 1250 124 ;;
     tags) echo 1250 670 ;;
+    preview) echo 750 300 ;;
   esac
 }
 
@@ -67,7 +77,13 @@ check() {
   printf -- '---\ntitle: ime\n---\n' >"$post"
   "$bin" "$post" >"$work/app.log" 2>&1 &
   local app=$!
-  sleep 5
+  if ! timeout 30 xdotool search --sync --onlyvisible --name Postdesk >/dev/null; then
+    echo "FAIL $name: the window did not appear"
+    failed=$((failed + 1))
+    kill "$app" 2>/dev/null
+    return
+  fi
+  sleep 2 # the first layout and the input context
   # shellcheck disable=SC2046
   xdotool mousemove $(spot body) click 1
   sleep 0.3
@@ -128,5 +144,6 @@ check "tags: syllables then Return make one tag" tags "[한글]" @tags g k s r m
 check "click from the body to the title, then a consonant" body+title "한|ime가" g k s @title r k Return
 check "click from the body to the title, then Return" body+title "한|ime" g k s @title Return
 check "click from the title to the body, then a space" body+title " |ime한" @title g k s @body space
+check "click on the preview, then a consonant" body "한" g k s @preview r k
 echo "ime-e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
