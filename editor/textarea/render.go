@@ -186,10 +186,12 @@ func (r *renderer) selRect(i int, c color.Color, pos fyne.Position, size fyne.Si
 	s.Refresh()
 }
 
-// showPlaceholder shows the PlaceHolder while the text is empty.
+// showPlaceholder shows the PlaceHolder while the text is empty, or
+// holds nothing but the one newline a new post's body starts with.
 func (r *renderer) showPlaceholder(th fyne.Theme, v fyne.ThemeVariant) {
 	t, ph := r.t, r.placeholder
-	if t.PlaceHolder == "" || t.buf.Len() > 0 {
+	blank := t.buf.Len() == 0 || t.buf.Len() == 1 && t.buf.LineLen(0) == 0
+	if t.PlaceHolder == "" || !blank {
 		if !ph.Hidden {
 			ph.Hide()
 		}

@@ -432,6 +432,14 @@ func TestPlaceHolder(t *testing.T) {
 	if ph.Visible() {
 		t.Fatal("placeholder shown after SetText")
 	}
+	ta.SetText("\n") // a new post's body
+	if !ph.Visible() {
+		t.Fatal("placeholder hidden on a body of one newline")
+	}
+	ta.SetText("\n\n")
+	if ph.Visible() {
+		t.Fatal("placeholder shown over two lines")
+	}
 }
 
 func manyLines(n int) string {
