@@ -22,7 +22,11 @@ func (t *TextArea) initInput() {
 			t.afterMove()
 		},
 		Deliver: func(s string) { t.insert(s, EditTyping) },
-		Changed: t.Refresh,
+		Changed: func() {
+			if t.rend != nil {
+				t.rend.restyleCursor()
+			}
+		},
 		Schedule: func(d time.Duration, f func()) *time.Timer {
 			return t.schedule(d, f)
 		},

@@ -20,6 +20,7 @@ type renderer struct {
 	rows        []*canvas.Text
 	sels        []*canvas.Rectangle
 	cursor      *canvas.Rectangle
+	cursorAt    [3]float32 // where placeCursor last put it: x, y, height
 	vbar, hbar  *scrollBar
 	objects     []fyne.CanvasObject
 }
@@ -265,6 +266,7 @@ func display(rs []rune) string {
 // where the syllable will land (the input method shows the syllable
 // itself in its own window, which GLFW cannot place at the cursor).
 func (r *renderer) placeCursor(x, y, h float32, th fyne.Theme, v fyne.ThemeVariant) {
+	r.cursorAt = [3]float32{x, y, h}
 	primary := th.Color(theme.ColorNamePrimary, v)
 	r.cursor.Move(fyne.NewPos(x, y))
 	if r.t.Composing() {
@@ -277,4 +279,15 @@ func (r *renderer) placeCursor(x, y, h float32, th fyne.Theme, v fyne.ThemeVaria
 	r.cursor.FillColor = primary
 	r.cursor.StrokeWidth = 0
 	r.cursor.Resize(fyne.NewSize(max(1, theme.InputBorderSize()), h))
+}
+
+// restyleCursor redraws the cursor where it is, for a change of the
+// composing state alone: a Latin key is "composing" from its key press
+// to its own character, and must not cost a layout of the rows.
+func (r *renderer) restyleCursor() {
+	x, y, h := r.cursorAt[0], r.cursorAt[1], r.cursorAt[2]
+	r.placeCursor(x, y, h, r.t.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	if !r.cursor.Hidden {
+		r.cursor.Refresh()
+	}
 }

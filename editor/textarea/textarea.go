@@ -71,6 +71,7 @@ type TextArea struct {
 	schedule func(d time.Duration, f func()) *time.Timer
 
 	input ime.Tracker
+	rend  *renderer // the current renderer, once made
 }
 
 // New returns an empty TextArea with soft wrap and monospace text.
@@ -950,7 +951,8 @@ func (t *TextArea) MinSize() fyne.Size {
 
 // CreateRenderer returns the renderer that draws the visible rows.
 func (t *TextArea) CreateRenderer() fyne.WidgetRenderer {
-	return newRenderer(t)
+	t.rend = newRenderer(t)
+	return t.rend
 }
 
 var (
