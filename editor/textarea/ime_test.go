@@ -125,3 +125,19 @@ func replay(ta *TextArea, c *clock, events []event) {
 		}
 	}
 }
+
+// While a syllable is composing the cursor is an outlined cell where the
+// syllable will land; once it has, a bar again.
+func TestIMECursorShowsComposition(t *testing.T) {
+	ta, _, c := newIMETestArea(t)
+	cur := test.WidgetRenderer(ta).(*renderer).cursor
+	bar := cur.Size().Width
+	replay(ta, c, []event{k("G"), k("K")})
+	if cur.StrokeWidth == 0 || cur.Size().Width <= bar {
+		t.Errorf("composing: cursor %v wide, stroke %v; want an outlined cell", cur.Size().Width, cur.StrokeWidth)
+	}
+	replay(ta, c, []event{k(fyne.KeySpace), r('하'), r(' ')})
+	if cur.StrokeWidth != 0 || cur.Size().Width != bar {
+		t.Errorf("after the commit: cursor %v wide, stroke %v; want the bar", cur.Size().Width, cur.StrokeWidth)
+	}
+}
