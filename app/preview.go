@@ -67,7 +67,10 @@ func (p *previewPane) render(gen uint64) {
 		p.mu.Unlock()
 		return
 	}
+	// The job holds a copy of the whole body; the pane keeps no copy
+	// once the render has it.
 	job := p.pending
+	p.pending = previewJob{}
 	p.mu.Unlock()
 
 	blocks := p.renderer.RenderBlocks([]byte(job.body), job.opt)
