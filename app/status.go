@@ -73,6 +73,9 @@ func (s *statusBar) scheduleCounts(body string, do func(func())) {
 	}
 	s.countTimer = time.AfterFunc(countDelay, func() {
 		st := editor.Count(body)
+		// countTimer keeps this function until the next count, and
+		// would keep the whole post with it.
+		body = ""
 		do(func() {
 			s.mu.Lock()
 			stale := gen != s.countGen

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
 )
@@ -150,8 +149,8 @@ func waitFor(t *testing.T, done <-chan func(), cond func() bool) {
 
 func previewText(u *ui) string {
 	var b strings.Builder
-	for _, o := range u.preview.stack.objects {
-		for _, s := range o.(*widget.RichText).Segments {
+	for _, blk := range u.preview.column.blocks {
+		for _, s := range blk.Segments {
 			b.WriteString(s.Textual())
 		}
 	}
