@@ -191,6 +191,18 @@ func (c *blockColumn) anchor() (int, float32) {
 	return i, y - c.tops[i]
 }
 
+// steadyBlock returns the block the view holds on to while heights
+// change: the first that starts inside the view, so that a block cut by
+// the top edge, laid out for the first time, grows or shrinks upwards
+// out of sight; the block at the top edge when none starts inside.
+func (c *blockColumn) steadyBlock(y, view float32) int {
+	i := c.blockAt(y)
+	if c.tops[i] < y && i+1 < len(c.blocks) && c.tops[i+1] < y+view {
+		return i + 1
+	}
+	return i
+}
+
 // blockAt returns the block that covers y, or the padding after which
 // it starts; the first or last block past the ends.
 func (c *blockColumn) blockAt(y float32) int {
@@ -219,13 +231,13 @@ func (c *blockColumn) fill() {
 	view := c.scroll.Size().Height
 	y := c.clampOffset(c.scroll.Offset.Y, view)
 	for range 8 {
-		at := c.blockAt(y)
+		at := c.steadyBlock(y, view)
 		into := y - c.tops[at]
 		if !c.layOut(y-overscan*view, y+(1+overscan)*view) {
 			break
 		}
 		c.sumTops()
-		y = c.clampOffset(c.tops[at]+min(into, c.rowHeight(at)), view)
+		y = c.clampOffset(c.tops[at]+into, view)
 	}
 	c.scroll.Offset.Y = y
 	c.release(y-keep*view, y+(1+keep)*view)
