@@ -29,6 +29,15 @@ type CodeBox struct {
 	Spans []CodeSpan
 	// Indent insets the box to line up with list or quote text.
 	Indent int
+	// JoinAbove and JoinBelow make the box one piece of a long code
+	// block that RenderBlocks splits into several blocks. A piece joined
+	// above has no label and no top edge, one joined below no bottom
+	// edge; each reaches over the space a pane leaves between blocks
+	// shown in RichTexts of their own, stacked the theme's padding apart
+	// (as the app's preview pane does), so that the pieces read as one
+	// box with the code's rows evenly spaced. Each piece scrolls sideways
+	// on its own.
+	JoinAbove, JoinBelow bool
 }
 
 // CodeSpan is a run of code in one colour. Color is a theme colour name,
@@ -68,6 +77,7 @@ func (c *CodeBox) Visual() fyne.CanvasObject {
 		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
 		label: c.Label, labelColor: theme.ColorNamePlaceHolder,
 		content: hscroll(monoText(c.TextSegments()...)), indent: c.Indent,
+		joinAbove: c.JoinAbove, joinBelow: c.JoinBelow,
 	})
 }
 
