@@ -105,22 +105,37 @@ func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeB
 
 // Highlighting is by far the slowest part of a preview: lexing the code
 // of the longest corpus post takes some twenty times as long as parsing
-// it. A highlighter therefore keeps the spans of every block it lexed,
-// keyed by language and code, and forgets a block only when several
-// renders in a row have not shown it.
+// it. A highlighter therefore keeps the tokens of every text it lexed,
+// keyed by language and text, and forgets a text only when several
+// renders in a row have not used it.
 
-// highlighter caches the spans of code blocks across renders.
+// highlighter caches chroma's tokens across renders.
 type highlighter struct {
 	mu    sync.Mutex
 	gen   uint64
 	cache map[codeKey]*codeEntry
+	// lexers says which languages chroma has a lexer for: looking a
+	// name up that it does not know tries every lexer's file patterns.
+	lexers map[string]bool
 }
 
 type codeKey struct{ lang, code string }
 
+// codeEntry is the lexing of one text. spans colour the whole text; they
+// are made from toks when first asked for.
 type codeEntry struct {
+	toks  []codeToken
 	spans []CodeSpan
 	used  uint64
+}
+
+// codeToken is one of chroma's tokens: its type, where it ends in the
+// lexed text, and whether it is only white space, which takes the colour
+// before it so that runs of one colour stay whole.
+type codeToken struct {
+	end   int
+	typ   chroma.TokenType
+	blank bool
 }
 
 // keepRenders is how many renders a block's spans outlive its last use:
@@ -132,7 +147,7 @@ const keepRenders = 8
 const maxHighlight = 64 << 10
 
 func newHighlighter() *highlighter {
-	return &highlighter{cache: map[codeKey]*codeEntry{}}
+	return &highlighter{cache: map[codeKey]*codeEntry{}, lexers: map[string]bool{}}
 }
 
 // highlightRun is one render's use of the highlighter.
@@ -148,7 +163,7 @@ func (h *highlighter) begin() *highlightRun {
 	return &highlightRun{h: h, gen: h.gen}
 }
 
-// end forgets the blocks that recent renders did not show.
+// end forgets the texts that recent renders did not use.
 func (h *highlighter) end(run *highlightRun) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -159,13 +174,43 @@ func (h *highlighter) end(run *highlightRun) {
 	}
 }
 
+// highlights reports whether code in language lang is coloured: the
+// language is known to chroma and the code is not too long.
+func (run *highlightRun) highlights(lang, code string) bool {
+	if lang == "" || code == "" || len(code) > maxHighlight {
+		return false
+	}
+	h := run.h
+	h.mu.Lock()
+	known, ok := h.lexers[lang]
+	h.mu.Unlock()
+	if !ok {
+		known = lexers.Get(lang) != nil
+		h.mu.Lock()
+		h.lexers[lang] = known
+		h.mu.Unlock()
+	}
+	return known
+}
+
 // spans returns the colours of code in language lang, or nil to show it
 // plain: the language is unknown or none, or the code is too long.
 func (run *highlightRun) spans(lang, code string) []CodeSpan {
-	if lang == "" || code == "" || len(code) > maxHighlight {
+	if !run.highlights(lang, code) {
 		return nil
 	}
-	key := codeKey{lang, code}
+	e := run.lex(lang, code)
+	h := run.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if e.spans == nil && e.toks != nil {
+		e.spans = colourSpans(e.toks, 0, len(code))
+	}
+	return e.spans
+}
+
+func (run *highlightRun) lex(lang, text string) *codeEntry {
+	key := codeKey{lang, text}
 	h := run.h
 	h.mu.Lock()
 	e, ok := h.cache[key]
@@ -173,19 +218,20 @@ func (run *highlightRun) spans(lang, code string) []CodeSpan {
 		e.used = run.gen
 	}
 	h.mu.Unlock()
-	if ok {
-		return e.spans
+	if !ok {
+		// The key outlives this render; a text cut from a longer one
+		// must not keep all of it alive.
+		key.code = strings.Clone(text)
+		e = &codeEntry{toks: tokenise(lang, key.code), used: run.gen}
+		h.mu.Lock()
+		h.cache[key] = e
+		h.mu.Unlock()
 	}
-	spans := lex(lang, code)
-	h.mu.Lock()
-	h.cache[key] = &codeEntry{spans: spans, used: run.gen}
-	h.mu.Unlock()
-	return spans
+	return e
 }
 
-// lex runs chroma's lexer for lang and merges its tokens into spans of
-// one colour.
-func lex(lang, code string) (spans []CodeSpan) {
+// tokenise runs chroma's lexer for lang over code.
+func tokenise(lang, code string) (toks []codeToken) {
 	l := lexers.Get(lang)
 	if l == nil {
 		return nil
@@ -193,7 +239,7 @@ func lex(lang, code string) (spans []CodeSpan) {
 	defer func() {
 		// A lexer bug must cost the colours, not the preview.
 		if recover() != nil {
-			spans = nil
+			toks = nil
 		}
 	}()
 	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, code)
@@ -206,19 +252,42 @@ func lex(lang, code string) (spans []CodeSpan) {
 			break
 		}
 		pos = min(len(code), pos+len(t.Value))
-		c := tokenColor(t.Type)
-		if strings.TrimSpace(t.Value) == "" && len(spans) > 0 {
+		toks = append(toks, codeToken{end: pos, typ: t.Type, blank: strings.TrimSpace(t.Value) == ""})
+	}
+	if pos < len(code) {
+		toks = append(toks, codeToken{end: len(code), typ: chroma.Text})
+	}
+	return toks
+}
+
+// colourSpans merges the tokens covering bytes from to to of the lexed
+// text into spans of one colour, with offsets counted from from; nil if
+// it is all one plain colour.
+func colourSpans(toks []codeToken, from, to int) []CodeSpan {
+	var spans []CodeSpan
+	start := 0
+	for _, t := range toks {
+		s, e := max(start, from), min(t.end, to)
+		start = t.end
+		if s >= e {
+			if start >= to {
+				break
+			}
+			continue
+		}
+		c := tokenColor(t.typ)
+		if t.blank && len(spans) > 0 {
 			// Blank runs take the colour before them, so they merge.
 			c = spans[len(spans)-1].Color
 		}
 		if n := len(spans); n > 0 && spans[n-1].Color == c {
-			spans[n-1].End = pos
+			spans[n-1].End = e - from
 			continue
 		}
-		spans = append(spans, CodeSpan{End: pos, Color: c})
+		spans = append(spans, CodeSpan{End: e - from, Color: c})
 	}
-	if pos < len(code) {
-		spans = append(spans, CodeSpan{End: len(code)})
+	if n := len(spans); n == 0 || spans[n-1].End < to-from {
+		spans = append(spans, CodeSpan{End: to - from})
 	}
 	if len(spans) == 1 && spans[0].Color == "" {
 		return nil
