@@ -269,6 +269,15 @@ func trimLeftSpace(s []byte) []byte {
 // drops the final newline.
 func linesText(lines *text.Segments, src []byte, closure *text.Segment) string {
 	var b strings.Builder
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len() + 1
+	}
+	if closure != nil {
+		size += closure.Len() + 1
+	}
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
@@ -276,7 +285,11 @@ func linesText(lines *text.Segments, src []byte, closure *text.Segment) string {
 	if closure != nil {
 		b.Write(closure.Value(src))
 	}
-	s := b.String()
+	return codeString(b.String())
+}
+
+// codeString is the code of a block from its lines as written.
+func codeString(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		// A post saved with CRLF line ends would show a stray glyph
 		// at the end of every code line.

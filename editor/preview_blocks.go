@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
@@ -14,19 +15,22 @@ import (
 )
 
 // A preview that re-renders on every pause in typing must not pay for
-// the whole post each time. RenderBlocks still parses the whole body (a
-// one-character edit can turn a paragraph into a list or open a fence
-// that swallows the rest), but it turns into segments only the top-level
-// blocks it has not rendered before, and says which blocks they are, so
-// that the pane lays out again only the widgets of those blocks.
+// the whole post each time. RenderBlocks turns into segments only the
+// top-level blocks it has not rendered before, and says which blocks
+// they are, so that the pane lays out again only the widgets of those
+// blocks. Long code blocks come as several blocks (see preview_chunks.go),
+// so that typing in one renders and lays out a few dozen lines. It still
+// parses the whole body: a one-character edit can turn a paragraph into
+// a list or open a fence that swallows the rest.
 
 // PreviewBlock is one top-level block of a post as the preview shows it:
-// a heading, a paragraph, a list, a code block, a table, a prompt box, or
-// the footnotes at the end.
+// a heading, a paragraph, a list, a code block or a piece of a long one,
+// a table, a prompt box, or the footnotes at the end.
 type PreviewBlock struct {
 	// Key is the same for two blocks exactly when they render the same:
 	// it hashes the block's source lines together with everything from
-	// elsewhere in the post that its rendering reads (see blockKey).
+	// elsewhere in the post that its rendering reads (see blockKey); for
+	// a code block, or a piece of one, it hashes what its CodeBox shows.
 	Key string
 	// StartLine and EndLine are the first and last source line of the
 	// block, counted from 0 in the body passed to RenderBlocks. The
@@ -35,7 +39,10 @@ type PreviewBlock struct {
 	// lines, link definitions and anything else that shows nothing
 	// belong to the block before them. The footnotes block starts at the
 	// first footnote definition when they all come after the last
-	// other block, and on the last line otherwise.
+	// other block, and on the last line otherwise. The pieces of a long
+	// code block (CodeBox.JoinAbove and JoinBelow) are blocks of their
+	// own: the first starts on the opening fence, the last holds the
+	// closing one.
 	StartLine, EndLine int
 	// Segments show the block. They are shared with the Previewer's
 	// cache and with earlier results of the same Key: treat them as
@@ -65,17 +72,14 @@ func newBlockCache() *blockCache {
 // RenderBlocks parses a post body (Markdown without front matter) and
 // returns its top-level blocks in order. The segments of a block whose
 // Key an earlier call of the same Previewer returned are reused rather
-// than rendered again; concatenated, the blocks' segments are what
-// Render returns for the same body.
+// than rendered again. Concatenated, the blocks' segments are what
+// Render returns for the same body, except that a long code block comes
+// as several CodeBoxes, whose Code joined with line ends is the block's.
 func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
 	doc := p.parser.Parse(text.NewReader(body))
 	lines := lineStarts(body)
-
 	c := p.blocks
-	c.mu.Lock()
-	c.gen++
-	gen := c.gen
-	c.mu.Unlock()
+	gen := c.next()
 
 	// First where each block starts: the line ranges, and so the keys,
 	// are known only once every block's start is.
@@ -113,6 +117,10 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 		if i+1 < len(nodes) {
 			end = max(pl.start, nodes[i+1].start-1)
 		}
+		if r, code, ok := topCode(n, body, lines); ok && (len(blocks) == 0 || blocks[len(blocks)-1].StartLine < pl.start) {
+			blocks = append(blocks, p.codePieces(w.code, gen, r, code, pl.start, end)...)
+			continue
+		}
 		b := PreviewBlock{StartLine: pl.start, EndLine: end}
 		b.Key = c.key(n, body, lines, b, opt)
 		b.Segments = c.segments(b.Key, gen, func() []widget.RichTextSegment {
@@ -148,6 +156,92 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 	return blocks
 }
 
+// codePieces renders the top-level code block r, whose code is code, as
+// the blocks of its pieces, from source line start to line end.
+func (p *Previewer) codePieces(run *highlightRun, gen uint64, r codeRegion, code string, start, end int) []PreviewBlock {
+	c := p.blocks
+	chunks := run.chunks(r.lang, code)
+	if chunks == nil {
+		b := PreviewBlock{StartLine: start, EndLine: end}
+		b.Key = c.pieceKey(r.lang, r.label, false, false, code, "")
+		b.Segments = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+			return []widget.RichTextSegment{&CodeBox{Code: code, Language: r.lang, Label: r.label, Spans: run.spans(r.lang, code)}}
+		})
+		return []PreviewBlock{b}
+	}
+	codeLine := r.open
+	if r.fenced {
+		codeLine++
+	}
+	blocks := make([]PreviewBlock, len(chunks))
+	for i, ch := range chunks {
+		b := PreviewBlock{StartLine: start, EndLine: end}
+		if i > 0 {
+			b.StartLine = codeLine + ch.from
+		}
+		if i+1 < len(chunks) {
+			b.EndLine = codeLine + chunks[i+1].from - 1
+		}
+		label := ""
+		if i == 0 {
+			label = r.label
+		}
+		above, below := i > 0, i+1 < len(chunks)
+		b.Key = c.pieceKey(r.lang, label, above, below, ch.text, ch.lexed)
+		b.Segments = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+			var spans []CodeSpan
+			if ch.toks != nil {
+				spans = colourSpans(ch.toks, 0, len(ch.text))
+			}
+			return []widget.RichTextSegment{&CodeBox{
+				// The box outlives the render, and must not keep the
+				// whole block's code alive.
+				Code: strings.Clone(ch.text), Language: r.lang, Label: label, Spans: spans,
+				JoinAbove: above, JoinBelow: below,
+			}}
+		})
+		blocks[i] = b
+	}
+	return blocks
+}
+
+// codeRegion is a top-level code block.
+type codeRegion struct {
+	fenced bool
+	// open is the line of the opening fence of a fenced block, the
+	// first line of an indented one.
+	open        int
+	lang, label string
+}
+
+// topCode returns the region of a top-level code block and its code.
+func topCode(n ast.Node, src []byte, lines []int) (codeRegion, string, bool) {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock:
+		if n.Pos() < 0 {
+			return codeRegion{}, "", false
+		}
+		r := codeRegion{fenced: true, open: lineOf(lines, n.Pos())}
+		r.lang, r.label = fenceLabel(n, src)
+		return r, linesText(n.Lines(), src, nil), true
+	case *ast.CodeBlock:
+		l := n.Lines()
+		if l.Len() == 0 {
+			return codeRegion{}, "", false
+		}
+		return codeRegion{open: lineOf(lines, l.At(0).Start)}, linesText(l, src, nil), true
+	}
+	return codeRegion{}, "", false
+}
+
+// next starts a render.
+func (c *blockCache) next() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	return c.gen
+}
+
 // segments returns the cached segments of key, or renders and caches
 // them.
 func (c *blockCache) segments(key string, gen uint64, render func() []widget.RichTextSegment) []widget.RichTextSegment {
@@ -176,6 +270,27 @@ func (c *blockCache) sweep(gen uint64) {
 			delete(c.entries, k)
 		}
 	}
+}
+
+// pieceKey is the key of a top-level code block or a piece of one: what
+// its CodeBox shows. The colours follow from the language and the text
+// lexed, which for a piece runs into the lines after it.
+func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed string) string {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	str := func(s string) {
+		var l [8]byte
+		binary.LittleEndian.PutUint64(l[:], uint64(len(s)))
+		_, _ = h.Write(l[:])
+		_, _ = h.WriteString(s)
+	}
+	str("code")
+	str(lang)
+	str(label)
+	str(strconv.FormatBool(above) + strconv.FormatBool(below))
+	str(code)
+	str(lexed)
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // key hashes what block b's rendering depends on. What crosses block
@@ -332,12 +447,14 @@ func footnotesLine(n ast.Node, lines []int, prev int) int {
 // lineStarts returns the offset of the start of every line of src.
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 || i+j+1 >= len(src) {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // lineOf returns the line holding byte offset pos.

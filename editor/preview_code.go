@@ -83,11 +83,17 @@ func (c *CodeBox) Visual() fyne.CanvasObject {
 
 // fencedCode makes the box of a fenced code block.
 func (w *segmentWriter) fencedCode(n *ast.FencedCodeBlock, c blockContext) *CodeBox {
-	lang := ""
+	lang, label := fenceLabel(n, w.src)
+	return w.codeBox(linesText(n.Lines(), w.src, nil), lang, label, c)
+}
+
+// fenceLabel returns the language of a fenced code block and the label
+// its box shows.
+func fenceLabel(n *ast.FencedCodeBlock, src []byte) (lang, label string) {
 	if n.Info != nil {
-		lang = string(n.Language(w.src))
+		lang = string(n.Language(src))
 	}
-	label := lang
+	label = lang
 	if strings.EqualFold(lang, "mermaid") {
 		label = "mermaid diagram"
 	}
@@ -96,7 +102,7 @@ func (w *segmentWriter) fencedCode(n *ast.FencedCodeBlock, c blockContext) *Code
 			label = string(b)
 		}
 	}
-	return w.codeBox(linesText(n.Lines(), w.src, nil), lang, label, c)
+	return lang, label
 }
 
 func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeBox {
@@ -207,6 +213,12 @@ func (run *highlightRun) spans(lang, code string) []CodeSpan {
 		e.spans = colourSpans(e.toks, 0, len(code))
 	}
 	return e.spans
+}
+
+// tokens returns chroma's tokens for text in language lang, lexed from
+// the lexer's first state; nil if the lexer failed.
+func (run *highlightRun) tokens(lang, text string) []codeToken {
+	return run.lex(lang, text).toks
 }
 
 func (run *highlightRun) lex(lang, text string) *codeEntry {
