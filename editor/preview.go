@@ -24,7 +24,9 @@ type PreviewOptions struct {
 // Previewer turns post bodies into the segments of a widget.RichText,
 // reading the Markdown with the same pipeline as RenderHTML. It keeps the
 // syntax highlighting of the code blocks it has seen, so that rendering
-// again while the user types lexes only the block being edited; use one
+// again while the user types lexes only the block being edited, and a
+// copy of the body RenderBlocks last rendered, so that an edit inside a
+// code block is rendered without parsing the post again; use one
 // Previewer per preview pane. A Previewer is safe for concurrent use.
 //
 // Render may run off the UI goroutine: the segments are plain data, and
@@ -33,6 +35,9 @@ type Previewer struct {
 	parser parser.Parser
 	code   *highlighter
 	blocks *blockCache // RenderBlocks' segments, by key
+
+	mu   sync.Mutex
+	last *renderState // what the last RenderBlocks left for the next
 }
 
 // markdownParser is the preview's parser, built once: it is immutable

@@ -160,6 +160,9 @@ func newHighlighter() *highlighter {
 type highlightRun struct {
 	h   *highlighter
 	gen uint64
+	// used collects the entries the run looked up, when not nil, so that
+	// a later render that keeps the run's result can keep them too.
+	used *[]*codeEntry
 }
 
 func (h *highlighter) begin() *highlightRun {
@@ -177,6 +180,15 @@ func (h *highlighter) end(run *highlightRun) {
 		if e.used+keepRenders < run.gen {
 			delete(h.cache, k)
 		}
+	}
+}
+
+// keep marks entries an earlier run looked up as used by this one.
+func (run *highlightRun) keep(entries []*codeEntry) {
+	run.h.mu.Lock()
+	defer run.h.mu.Unlock()
+	for _, e := range entries {
+		e.used = run.gen
 	}
 }
 
@@ -238,6 +250,9 @@ func (run *highlightRun) lex(lang, text string) *codeEntry {
 		h.mu.Lock()
 		h.cache[key] = e
 		h.mu.Unlock()
+	}
+	if run.used != nil {
+		*run.used = append(*run.used, e)
 	}
 	return e
 }
