@@ -24,7 +24,9 @@ type PreviewOptions struct {
 // Previewer turns post bodies into the segments of a widget.RichText,
 // reading the Markdown with the same pipeline as RenderHTML. It keeps the
 // syntax highlighting of the code blocks it has seen, so that rendering
-// again while the user types lexes only the block being edited; use one
+// again while the user types lexes only the block being edited, and a
+// copy of the body RenderBlocks last rendered, so that an edit inside a
+// code block is rendered without parsing the post again; use one
 // Previewer per preview pane. A Previewer is safe for concurrent use.
 //
 // Render may run off the UI goroutine: the segments are plain data, and
@@ -33,6 +35,9 @@ type Previewer struct {
 	parser parser.Parser
 	code   *highlighter
 	blocks *blockCache // RenderBlocks' segments, by key
+
+	mu   sync.Mutex
+	last *renderState // what the last RenderBlocks left for the next
 }
 
 // markdownParser is the preview's parser, built once: it is immutable
@@ -269,6 +274,15 @@ func trimLeftSpace(s []byte) []byte {
 // drops the final newline.
 func linesText(lines *text.Segments, src []byte, closure *text.Segment) string {
 	var b strings.Builder
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Len() + 1
+	}
+	if closure != nil {
+		size += closure.Len() + 1
+	}
+	b.Grow(size)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
@@ -276,7 +290,11 @@ func linesText(lines *text.Segments, src []byte, closure *text.Segment) string {
 	if closure != nil {
 		b.Write(closure.Value(src))
 	}
-	s := b.String()
+	return codeString(b.String())
+}
+
+// codeString is the code of a block from its lines as written.
+func codeString(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		// A post saved with CRLF line ends would show a stray glyph
 		// at the end of every code line.

@@ -5,28 +5,35 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"strconv"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // A preview that re-renders on every pause in typing must not pay for
-// the whole post each time. RenderBlocks still parses the whole body (a
-// one-character edit can turn a paragraph into a list or open a fence
-// that swallows the rest), but it turns into segments only the top-level
-// blocks it has not rendered before, and says which blocks they are, so
-// that the pane lays out again only the widgets of those blocks.
+// the whole post each time. RenderBlocks turns into segments only the
+// top-level blocks it has not rendered before, and says which blocks
+// they are, so that the pane lays out again only the widgets of those
+// blocks. Long code blocks come as several blocks (see preview_chunks.go),
+// so that typing in one renders and lays out a few dozen lines. And an
+// edit inside a code block that cannot change anything outside it is
+// rendered without parsing the post again (see preview_edit.go); any
+// other edit parses the whole body, as a one-character edit can turn a
+// paragraph into a list or open a fence that swallows the rest.
 
 // PreviewBlock is one top-level block of a post as the preview shows it:
-// a heading, a paragraph, a list, a code block, a table, a prompt box, or
-// the footnotes at the end.
+// a heading, a paragraph, a list, a code block or a piece of a long one,
+// a table, a prompt box, or the footnotes at the end.
 type PreviewBlock struct {
 	// Key is the same for two blocks exactly when they render the same:
 	// it hashes the block's source lines together with everything from
-	// elsewhere in the post that its rendering reads (see blockKey).
+	// elsewhere in the post that its rendering reads (see blockKey); for
+	// a code block, or a piece of one, it hashes what its CodeBox shows.
 	Key string
 	// StartLine and EndLine are the first and last source line of the
 	// block, counted from 0 in the body passed to RenderBlocks. The
@@ -35,7 +42,10 @@ type PreviewBlock struct {
 	// lines, link definitions and anything else that shows nothing
 	// belong to the block before them. The footnotes block starts at the
 	// first footnote definition when they all come after the last
-	// other block, and on the last line otherwise.
+	// other block, and on the last line otherwise. The pieces of a long
+	// code block (CodeBox.JoinAbove and JoinBelow) are blocks of their
+	// own: the first starts on the opening fence, the last holds the
+	// closing one.
 	StartLine, EndLine int
 	// Segments show the block. They are shared with the Previewer's
 	// cache and with earlier results of the same Key: treat them as
@@ -65,17 +75,23 @@ func newBlockCache() *blockCache {
 // RenderBlocks parses a post body (Markdown without front matter) and
 // returns its top-level blocks in order. The segments of a block whose
 // Key an earlier call of the same Previewer returned are reused rather
-// than rendered again; concatenated, the blocks' segments are what
-// Render returns for the same body.
+// than rendered again. Concatenated, the blocks' segments are what
+// Render returns for the same body, except that a long code block comes
+// as several CodeBoxes, whose Code joined with line ends is the block's.
 func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
+	if blocks, ok := p.renderEdit(body, opt); ok {
+		return blocks
+	}
+	return p.renderAll(body, opt)
+}
+
+// renderAll parses the whole body and renders the blocks not cached.
+func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
 	doc := p.parser.Parse(text.NewReader(body))
 	lines := lineStarts(body)
-
 	c := p.blocks
-	c.mu.Lock()
-	c.gen++
-	gen := c.gen
-	c.mu.Unlock()
+	gen := c.next()
+	st := &renderState{body: bytes.Clone(body), lines: lines, opt: opt}
 
 	// First where each block starts: the line ranges, and so the keys,
 	// are known only once every block's start is.
@@ -113,14 +129,22 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 		if i+1 < len(nodes) {
 			end = max(pl.start, nodes[i+1].start-1)
 		}
+		if r, code, ok := topCode(n, body, lines); ok && (len(blocks) == 0 || blocks[len(blocks)-1].StartLine < pl.start) {
+			r.first = len(blocks)
+			blocks = append(blocks, p.codePieces(w.code, gen, &r, code, pl.start, end)...)
+			st.regions = append(st.regions, r)
+			continue
+		}
 		b := PreviewBlock{StartLine: pl.start, EndLine: end}
-		b.Key = c.key(n, body, lines, b, opt)
-		b.Segments = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+		b.Key = c.key(n, body, lines, b, opt, &st.images)
+		var e *blockEntry
+		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
 			w.out = nil
 			w.block(n, blockContext{})
 			w.flush()
 			return w.out
 		})
+		st.entries = append(st.entries, e)
 		if len(b.Segments) == 0 {
 			// Shows nothing (a link definition, an HTML comment): its
 			// lines belong to the block before.
@@ -135,6 +159,12 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 			prev.Key = c.combine(prev.Key, b.Key)
 			prev.Segments = append(prev.Segments[:len(prev.Segments):len(prev.Segments)], b.Segments...)
 			prev.EndLine = end
+			if k := len(st.regions) - 1; k >= 0 && st.regions[k].first+st.regions[k].n == len(blocks) {
+				// A code block merged with another is no longer one
+				// an edit can be confined to.
+				st.entries = append(st.entries, st.regions[k].entries...)
+				st.regions = st.regions[:k]
+			}
 			continue
 		}
 		blocks = append(blocks, b)
@@ -145,12 +175,159 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 	}
 	p.code.end(w.code)
 	c.sweep(gen)
+	st.blocks = blocks
+	p.remember(st)
 	return blocks
 }
 
+// codePieces renders the top-level code block r, whose code is code, as
+// the blocks of its pieces, from source line start to line end.
+func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, code string, start, end int) []PreviewBlock {
+	c := p.blocks
+	r.lexes = r.lexes[:0]
+	r.entries = r.entries[:0]
+	run.used = &r.lexes
+	defer func() { run.used = nil }()
+	chunks := run.chunks(r.lang, code)
+	if chunks == nil {
+		b := PreviewBlock{StartLine: start, EndLine: end}
+		b.Key = c.pieceKey(r.lang, r.label, false, false, code, "")
+		var e *blockEntry
+		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+			return []widget.RichTextSegment{&CodeBox{Code: code, Language: r.lang, Label: r.label, Spans: run.spans(r.lang, code)}}
+		})
+		r.entries = append(r.entries, e)
+		r.n = 1
+		return []PreviewBlock{b}
+	}
+	codeLine := r.open
+	if r.fenced {
+		codeLine++
+	}
+	blocks := make([]PreviewBlock, len(chunks))
+	for i, ch := range chunks {
+		b := PreviewBlock{StartLine: start, EndLine: end}
+		if i > 0 {
+			b.StartLine = codeLine + ch.from
+		}
+		if i+1 < len(chunks) {
+			b.EndLine = codeLine + chunks[i+1].from - 1
+		}
+		label := ""
+		if i == 0 {
+			label = r.label
+		}
+		above, below := i > 0, i+1 < len(chunks)
+		b.Key = c.pieceKey(r.lang, label, above, below, ch.text, ch.lexed)
+		var e *blockEntry
+		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
+			var spans []CodeSpan
+			if ch.toks != nil {
+				spans = colourSpans(ch.toks, 0, len(ch.text))
+			}
+			return []widget.RichTextSegment{&CodeBox{
+				// The box outlives the render, and must not keep the
+				// whole block's code alive.
+				Code: strings.Clone(ch.text), Language: r.lang, Label: label, Spans: spans,
+				JoinAbove: above, JoinBelow: below,
+			}}
+		})
+		r.entries = append(r.entries, e)
+		blocks[i] = b
+	}
+	r.n = len(blocks)
+	return blocks
+}
+
+// codeRegion is a top-level code block of a render.
+type codeRegion struct {
+	fenced bool
+	// open and close are, for a fenced block, the lines of its opening
+	// and closing fence (close is -1 when it runs to the end of the
+	// post), and for an indented block its first and last line.
+	open, close int
+	fenceChar   byte
+	fenceLen    int
+	lang, label string
+	// first and n say which blocks of the result are the block's.
+	first, n int
+	// entries and lexes are the cache entries the blocks came from.
+	entries []*blockEntry
+	lexes   []*codeEntry
+}
+
+// topCode returns the region of a top-level code block and its code.
+func topCode(n ast.Node, src []byte, lines []int) (codeRegion, string, bool) {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock:
+		if n.Pos() < 0 {
+			return codeRegion{}, "", false
+		}
+		r := codeRegion{fenced: true, close: -1}
+		r.lang, r.label = fenceLabel(n, src)
+		r.open = lineOf(lines, n.Pos())
+		r.fenceChar, r.fenceLen = fenceOf(lineText(src, lines, r.open))
+		next := r.open + 1
+		if l := n.Lines(); l.Len() > 0 {
+			next = lineOf(lines, l.At(l.Len()-1).Start) + 1
+		}
+		if r.fenceLen > 0 && next < len(lines) && closesFence(lineText(src, lines, next), r.fenceChar, r.fenceLen) {
+			r.close = next
+		}
+		return r, linesText(n.Lines(), src, nil), true
+	case *ast.CodeBlock:
+		l := n.Lines()
+		if l.Len() == 0 {
+			return codeRegion{}, "", false
+		}
+		r := codeRegion{open: lineOf(lines, l.At(0).Start), close: lineOf(lines, l.At(l.Len()-1).Start)}
+		return r, linesText(l, src, nil), true
+	}
+	return codeRegion{}, "", false
+}
+
+// fenceOf returns the character and length of the fence that opens a
+// fenced code block on line, or 0, 0.
+func fenceOf(line []byte) (byte, int) {
+	w, pos := util.IndentWidth(line, 0)
+	if w >= 4 || pos >= len(line) || (line[pos] != '`' && line[pos] != '~') {
+		return 0, 0
+	}
+	i := pos
+	for i < len(line) && line[i] == line[pos] {
+		i++
+	}
+	if i-pos < 3 {
+		return 0, 0
+	}
+	return line[pos], i - pos
+}
+
+// closesFence reports whether line closes a fence of n chars c, as
+// goldmark's fenced code parser decides it.
+func closesFence(line []byte, c byte, n int) bool {
+	w, pos := util.IndentWidth(line, 0)
+	if w >= 4 {
+		return false
+	}
+	i := pos
+	for i < len(line) && line[i] == c {
+		i++
+	}
+	return i-pos >= n && util.IsBlank(line[i:])
+}
+
+// next starts a render.
+func (c *blockCache) next() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	return c.gen
+}
+
 // segments returns the cached segments of key, or renders and caches
-// them.
-func (c *blockCache) segments(key string, gen uint64, render func() []widget.RichTextSegment) []widget.RichTextSegment {
+// them, and the cache entry that holds them.
+func (c *blockCache) segments(key string, gen uint64, render func() []widget.RichTextSegment) ([]widget.RichTextSegment, *blockEntry) {
 	c.mu.Lock()
 	e, ok := c.entries[key]
 	if ok {
@@ -158,13 +335,22 @@ func (c *blockCache) segments(key string, gen uint64, render func() []widget.Ric
 	}
 	c.mu.Unlock()
 	if ok {
-		return e.segs
+		return e.segs, e
 	}
-	segs := render()
+	e = &blockEntry{segs: render(), used: gen}
 	c.mu.Lock()
-	c.entries[key] = &blockEntry{segs: segs, used: gen}
+	c.entries[key] = e
 	c.mu.Unlock()
-	return segs
+	return e.segs, e
+}
+
+// keep marks entries an earlier render used as used by render gen.
+func (c *blockCache) keep(gen uint64, entries []*blockEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, e := range entries {
+		e.used = gen
+	}
 }
 
 // sweep forgets the blocks that recent renders did not produce.
@@ -176,6 +362,27 @@ func (c *blockCache) sweep(gen uint64) {
 			delete(c.entries, k)
 		}
 	}
+}
+
+// pieceKey is the key of a top-level code block or a piece of one: what
+// its CodeBox shows. The colours follow from the language and the text
+// lexed, which for a piece runs into the lines after it.
+func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed string) string {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	str := func(s string) {
+		var l [8]byte
+		binary.LittleEndian.PutUint64(l[:], uint64(len(s)))
+		_, _ = h.Write(l[:])
+		_, _ = h.WriteString(s)
+	}
+	str("code")
+	str(lang)
+	str(label)
+	str(strconv.FormatBool(above) + strconv.FormatBool(below))
+	str(code)
+	str(lexed)
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // key hashes what block b's rendering depends on. What crosses block
@@ -197,7 +404,7 @@ func (c *blockCache) sweep(gen uint64) {
 //
 // Lists are one top-level block, so their continuation lines and
 // looseness stay inside one key.
-func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions) string {
+func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions, images *[]imageCheck) string {
 	var h maphash.Hash
 	h.SetSeed(c.seed)
 	str := func(s []byte) {
@@ -241,8 +448,10 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 		case *ast.Image:
 			str(n.Destination)
 			str(n.Title)
-			file, found, remote := resolveImage(string(n.Destination), opt)
-			str([]byte(file + "|" + strconv.FormatBool(found) + strconv.FormatBool(remote)))
+			im := imageCheck{dest: string(n.Destination)}
+			im.file, im.found, im.remote = resolveImage(im.dest, opt)
+			*images = append(*images, im)
+			str([]byte(im.file + "|" + strconv.FormatBool(im.found) + strconv.FormatBool(im.remote)))
 		case *extast.FootnoteLink:
 			num(n.Index)
 			str(footnoteName(n, n.Index))
@@ -332,12 +541,14 @@ func footnotesLine(n ast.Node, lines []int, prev int) int {
 // lineStarts returns the offset of the start of every line of src.
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, c := range src {
-		if c == '\n' && i+1 < len(src) {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 || i+j+1 >= len(src) {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // lineOf returns the line holding byte offset pos.
@@ -360,4 +571,9 @@ func lineStop(src []byte, starts []int, i int) int {
 		return starts[i+1]
 	}
 	return len(src)
+}
+
+// lineText returns line i of src with its line end.
+func lineText(src []byte, starts []int, i int) []byte {
+	return src[starts[i]:lineStop(src, starts, i)]
 }

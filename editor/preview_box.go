@@ -33,6 +33,10 @@ type panel struct {
 	// indent insets the whole panel, in the steps RichText indents
 	// quotes by, so that boxes in lists and quotes line up with the text.
 	indent int
+	// joinAbove and joinBelow open the panel's top or bottom edge onto
+	// the panel of the block above or below it, for a code block shown
+	// as several blocks (see CodeBox).
+	joinAbove, joinBelow bool
 }
 
 func newPanel(p *panel) *panel {
@@ -44,6 +48,13 @@ func newPanel(p *panel) *panel {
 func (p *panel) CreateRenderer() fyne.WidgetRenderer {
 	r := &panelRenderer{p: p, bg: canvas.NewRectangle(color.Transparent)}
 	r.objects = []fyne.CanvasObject{r.bg}
+	if p.joined() {
+		// A stroke would draw the open edges too: the border is instead
+		// a rectangle in the border colour behind the fill, showing
+		// only where the fill is inset.
+		r.edge = canvas.NewRectangle(color.Transparent)
+		r.objects = []fyne.CanvasObject{r.edge, r.bg}
+	}
 	if p.accent != "" {
 		r.bar = canvas.NewRectangle(color.Transparent)
 		r.objects = append(r.objects, r.bar)
@@ -58,9 +69,12 @@ func (p *panel) CreateRenderer() fyne.WidgetRenderer {
 	return r
 }
 
+func (p *panel) joined() bool { return p.joinAbove || p.joinBelow }
+
 type panelRenderer struct {
 	p       *panel
 	bg, bar *canvas.Rectangle
+	edge    *canvas.Rectangle // the border of a joined panel
 	label   *canvas.Text
 	objects []fyne.CanvasObject
 }
@@ -85,22 +99,72 @@ func (r *panelRenderer) labelHeight() float32 {
 	return r.label.MinSize().Height
 }
 
+// blockGap is the space between the panels of two blocks shown one under
+// the other, each in a RichText of its own, the theme's padding apart:
+// the inner padding below the first, the padding, the inner padding
+// above the second. Joined panels reach over it.
+func (r *panelRenderer) blockGap() float32 {
+	return 2*theme.SizeForWidget(theme.SizeNameInnerPadding, r.p) + theme.SizeForWidget(theme.SizeNamePadding, r.p)
+}
+
+// contentTop is where the content starts, from the panel's top. Joined
+// above, the content moves up over the gap and over its own top padding
+// (the monospace RichText's inner padding), so that its first row starts
+// where the last row of the panel above ends.
+func (r *panelRenderer) contentTop() float32 {
+	_, pad, _ := r.pads()
+	if r.p.joinAbove {
+		return -(r.blockGap() + pad)
+	}
+	return pad + r.labelHeight()
+}
+
+// contentBelow is the space from the end of the content to the panel's
+// bottom: the padding, or, joined below, minus the content's own bottom
+// padding, so that the panel ends right after the last row.
+func (r *panelRenderer) contentBelow() float32 {
+	_, pad, _ := r.pads()
+	if r.p.joinBelow {
+		return -pad
+	}
+	return pad
+}
+
 func (r *panelRenderer) Layout(size fyne.Size) {
 	left, pad, indent := r.pads()
 	r.bg.Move(fyne.NewPos(indent, 0))
 	r.bg.Resize(fyne.NewSize(size.Width-indent, size.Height))
+	if r.edge != nil {
+		// Joined below, the panel also fills the gap under it, and a
+		// pixel more, which the panel below covers, so that no seam
+		// shows where they meet.
+		height := size.Height
+		if r.p.joinBelow {
+			height += r.blockGap() + 1
+		}
+		r.edge.Move(fyne.NewPos(indent, 0))
+		r.edge.Resize(fyne.NewSize(size.Width-indent, height))
+		var top, bottom float32 = 1, 1
+		if r.p.joinAbove {
+			top = 0
+		}
+		if r.p.joinBelow {
+			bottom = 0
+		}
+		r.bg.Move(fyne.NewPos(indent+1, top))
+		r.bg.Resize(fyne.NewSize(size.Width-indent-2, height-top-bottom))
+	}
 	if r.bar != nil {
 		r.bar.Move(fyne.NewPos(indent, 0))
 		r.bar.Resize(fyne.NewSize(barWidth, size.Height))
 	}
-	y := pad
 	if r.label != nil {
 		r.label.Move(fyne.NewPos(indent+left, pad))
 		r.label.Resize(r.label.MinSize())
-		y += r.labelHeight()
 	}
+	y := r.contentTop()
 	r.p.content.Move(fyne.NewPos(indent+left, y))
-	r.p.content.Resize(fyne.NewSize(max(0, size.Width-indent-left-pad), max(0, size.Height-y-pad)))
+	r.p.content.Resize(fyne.NewSize(max(0, size.Width-indent-left-pad), max(0, size.Height-y-r.contentBelow())))
 }
 
 func (r *panelRenderer) MinSize() fyne.Size {
@@ -110,7 +174,7 @@ func (r *panelRenderer) MinSize() fyne.Size {
 	if r.label != nil {
 		w = max(w, r.label.MinSize().Width)
 	}
-	return fyne.NewSize(indent+left+w+pad, pad+r.labelHeight()+c.Height+pad)
+	return fyne.NewSize(indent+left+w+pad, max(0, r.contentTop()+c.Height+r.contentBelow()))
 }
 
 func (r *panelRenderer) Refresh() {
@@ -120,11 +184,18 @@ func (r *panelRenderer) Refresh() {
 	} else {
 		r.bg.FillColor = theme.ColorForWidget(p.fill, p)
 	}
-	if p.border != "" {
-		r.bg.StrokeColor = theme.ColorForWidget(p.border, p)
-		r.bg.StrokeWidth = 1
+	radius := theme.SizeForWidget(theme.SizeNameInputRadius, p)
+	if r.edge != nil {
+		r.edge.FillColor = theme.ColorForWidget(p.border, p)
+		setCorners(r.edge, p, radius)
+		setCorners(r.bg, p, max(0, radius-1))
+	} else {
+		if p.border != "" {
+			r.bg.StrokeColor = theme.ColorForWidget(p.border, p)
+			r.bg.StrokeWidth = 1
+		}
+		r.bg.CornerRadius = radius
 	}
-	r.bg.CornerRadius = theme.SizeForWidget(theme.SizeNameInputRadius, p)
 	if r.bar != nil {
 		r.bar.FillColor = theme.ColorForWidget(p.accent, p)
 	}
@@ -134,6 +205,23 @@ func (r *panelRenderer) Refresh() {
 	}
 	canvas.Refresh(p)
 	r.p.content.Refresh()
+}
+
+// setCorners rounds the corners of a joined panel's rectangle that are
+// not on an open edge.
+func setCorners(rect *canvas.Rectangle, p *panel, radius float32) {
+	// A corner radius of 0 means "the rectangle's CornerRadius", so that
+	// must be 0 for the open corners to be square.
+	rect.CornerRadius = 0
+	top, bottom := radius, radius
+	if p.joinAbove {
+		top = 0
+	}
+	if p.joinBelow {
+		bottom = 0
+	}
+	rect.TopLeftCornerRadius, rect.TopRightCornerRadius = top, top
+	rect.BottomLeftCornerRadius, rect.BottomRightCornerRadius = bottom, bottom
 }
 
 func (r *panelRenderer) Objects() []fyne.CanvasObject { return r.objects }

@@ -29,6 +29,15 @@ type CodeBox struct {
 	Spans []CodeSpan
 	// Indent insets the box to line up with list or quote text.
 	Indent int
+	// JoinAbove and JoinBelow make the box one piece of a long code
+	// block that RenderBlocks splits into several blocks. A piece joined
+	// above has no label and no top edge, one joined below no bottom
+	// edge; each reaches over the space a pane leaves between blocks
+	// shown in RichTexts of their own, stacked the theme's padding apart
+	// (as the app's preview pane does), so that the pieces read as one
+	// box with the code's rows evenly spaced. Each piece scrolls sideways
+	// on its own.
+	JoinAbove, JoinBelow bool
 }
 
 // CodeSpan is a run of code in one colour. Color is a theme colour name,
@@ -68,16 +77,23 @@ func (c *CodeBox) Visual() fyne.CanvasObject {
 		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
 		label: c.Label, labelColor: theme.ColorNamePlaceHolder,
 		content: hscroll(monoText(c.TextSegments()...)), indent: c.Indent,
+		joinAbove: c.JoinAbove, joinBelow: c.JoinBelow,
 	})
 }
 
 // fencedCode makes the box of a fenced code block.
 func (w *segmentWriter) fencedCode(n *ast.FencedCodeBlock, c blockContext) *CodeBox {
-	lang := ""
+	lang, label := fenceLabel(n, w.src)
+	return w.codeBox(linesText(n.Lines(), w.src, nil), lang, label, c)
+}
+
+// fenceLabel returns the language of a fenced code block and the label
+// its box shows.
+func fenceLabel(n *ast.FencedCodeBlock, src []byte) (lang, label string) {
 	if n.Info != nil {
-		lang = string(n.Language(w.src))
+		lang = string(n.Language(src))
 	}
-	label := lang
+	label = lang
 	if strings.EqualFold(lang, "mermaid") {
 		label = "mermaid diagram"
 	}
@@ -86,7 +102,7 @@ func (w *segmentWriter) fencedCode(n *ast.FencedCodeBlock, c blockContext) *Code
 			label = string(b)
 		}
 	}
-	return w.codeBox(linesText(n.Lines(), w.src, nil), lang, label, c)
+	return lang, label
 }
 
 func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeBox {
@@ -95,22 +111,37 @@ func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeB
 
 // Highlighting is by far the slowest part of a preview: lexing the code
 // of the longest corpus post takes some twenty times as long as parsing
-// it. A highlighter therefore keeps the spans of every block it lexed,
-// keyed by language and code, and forgets a block only when several
-// renders in a row have not shown it.
+// it. A highlighter therefore keeps the tokens of every text it lexed,
+// keyed by language and text, and forgets a text only when several
+// renders in a row have not used it.
 
-// highlighter caches the spans of code blocks across renders.
+// highlighter caches chroma's tokens across renders.
 type highlighter struct {
 	mu    sync.Mutex
 	gen   uint64
 	cache map[codeKey]*codeEntry
+	// lexers says which languages chroma has a lexer for: looking a
+	// name up that it does not know tries every lexer's file patterns.
+	lexers map[string]bool
 }
 
 type codeKey struct{ lang, code string }
 
+// codeEntry is the lexing of one text. spans colour the whole text; they
+// are made from toks when first asked for.
 type codeEntry struct {
+	toks  []codeToken
 	spans []CodeSpan
 	used  uint64
+}
+
+// codeToken is one of chroma's tokens: its type, where it ends in the
+// lexed text, and whether it is only white space, which takes the colour
+// before it so that runs of one colour stay whole.
+type codeToken struct {
+	end   int
+	typ   chroma.TokenType
+	blank bool
 }
 
 // keepRenders is how many renders a block's spans outlive its last use:
@@ -122,13 +153,16 @@ const keepRenders = 8
 const maxHighlight = 64 << 10
 
 func newHighlighter() *highlighter {
-	return &highlighter{cache: map[codeKey]*codeEntry{}}
+	return &highlighter{cache: map[codeKey]*codeEntry{}, lexers: map[string]bool{}}
 }
 
 // highlightRun is one render's use of the highlighter.
 type highlightRun struct {
 	h   *highlighter
 	gen uint64
+	// used collects the entries the run looked up, when not nil, so that
+	// a later render that keeps the run's result can keep them too.
+	used *[]*codeEntry
 }
 
 func (h *highlighter) begin() *highlightRun {
@@ -138,7 +172,7 @@ func (h *highlighter) begin() *highlightRun {
 	return &highlightRun{h: h, gen: h.gen}
 }
 
-// end forgets the blocks that recent renders did not show.
+// end forgets the texts that recent renders did not use.
 func (h *highlighter) end(run *highlightRun) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -149,13 +183,58 @@ func (h *highlighter) end(run *highlightRun) {
 	}
 }
 
+// keep marks entries an earlier run looked up as used by this one.
+func (run *highlightRun) keep(entries []*codeEntry) {
+	run.h.mu.Lock()
+	defer run.h.mu.Unlock()
+	for _, e := range entries {
+		e.used = run.gen
+	}
+}
+
+// highlights reports whether code in language lang is coloured: the
+// language is known to chroma and the code is not too long.
+func (run *highlightRun) highlights(lang, code string) bool {
+	if lang == "" || code == "" || len(code) > maxHighlight {
+		return false
+	}
+	h := run.h
+	h.mu.Lock()
+	known, ok := h.lexers[lang]
+	h.mu.Unlock()
+	if !ok {
+		known = lexers.Get(lang) != nil
+		h.mu.Lock()
+		h.lexers[lang] = known
+		h.mu.Unlock()
+	}
+	return known
+}
+
 // spans returns the colours of code in language lang, or nil to show it
 // plain: the language is unknown or none, or the code is too long.
 func (run *highlightRun) spans(lang, code string) []CodeSpan {
-	if lang == "" || code == "" || len(code) > maxHighlight {
+	if !run.highlights(lang, code) {
 		return nil
 	}
-	key := codeKey{lang, code}
+	e := run.lex(lang, code)
+	h := run.h
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if e.spans == nil && e.toks != nil {
+		e.spans = colourSpans(e.toks, 0, len(code))
+	}
+	return e.spans
+}
+
+// tokens returns chroma's tokens for text in language lang, lexed from
+// the lexer's first state; nil if the lexer failed.
+func (run *highlightRun) tokens(lang, text string) []codeToken {
+	return run.lex(lang, text).toks
+}
+
+func (run *highlightRun) lex(lang, text string) *codeEntry {
+	key := codeKey{lang, text}
 	h := run.h
 	h.mu.Lock()
 	e, ok := h.cache[key]
@@ -163,19 +242,23 @@ func (run *highlightRun) spans(lang, code string) []CodeSpan {
 		e.used = run.gen
 	}
 	h.mu.Unlock()
-	if ok {
-		return e.spans
+	if !ok {
+		// The key outlives this render; a text cut from a longer one
+		// must not keep all of it alive.
+		key.code = strings.Clone(text)
+		e = &codeEntry{toks: tokenise(lang, key.code), used: run.gen}
+		h.mu.Lock()
+		h.cache[key] = e
+		h.mu.Unlock()
 	}
-	spans := lex(lang, code)
-	h.mu.Lock()
-	h.cache[key] = &codeEntry{spans: spans, used: run.gen}
-	h.mu.Unlock()
-	return spans
+	if run.used != nil {
+		*run.used = append(*run.used, e)
+	}
+	return e
 }
 
-// lex runs chroma's lexer for lang and merges its tokens into spans of
-// one colour.
-func lex(lang, code string) (spans []CodeSpan) {
+// tokenise runs chroma's lexer for lang over code.
+func tokenise(lang, code string) (toks []codeToken) {
 	l := lexers.Get(lang)
 	if l == nil {
 		return nil
@@ -183,7 +266,7 @@ func lex(lang, code string) (spans []CodeSpan) {
 	defer func() {
 		// A lexer bug must cost the colours, not the preview.
 		if recover() != nil {
-			spans = nil
+			toks = nil
 		}
 	}()
 	it, err := l.Tokenise(&chroma.TokeniseOptions{State: "root"}, code)
@@ -196,19 +279,42 @@ func lex(lang, code string) (spans []CodeSpan) {
 			break
 		}
 		pos = min(len(code), pos+len(t.Value))
-		c := tokenColor(t.Type)
-		if strings.TrimSpace(t.Value) == "" && len(spans) > 0 {
+		toks = append(toks, codeToken{end: pos, typ: t.Type, blank: strings.TrimSpace(t.Value) == ""})
+	}
+	if pos < len(code) {
+		toks = append(toks, codeToken{end: len(code), typ: chroma.Text})
+	}
+	return toks
+}
+
+// colourSpans merges the tokens covering bytes from to to of the lexed
+// text into spans of one colour, with offsets counted from from; nil if
+// it is all one plain colour.
+func colourSpans(toks []codeToken, from, to int) []CodeSpan {
+	var spans []CodeSpan
+	start := 0
+	for _, t := range toks {
+		s, e := max(start, from), min(t.end, to)
+		start = t.end
+		if s >= e {
+			if start >= to {
+				break
+			}
+			continue
+		}
+		c := tokenColor(t.typ)
+		if t.blank && len(spans) > 0 {
 			// Blank runs take the colour before them, so they merge.
 			c = spans[len(spans)-1].Color
 		}
 		if n := len(spans); n > 0 && spans[n-1].Color == c {
-			spans[n-1].End = pos
+			spans[n-1].End = e - from
 			continue
 		}
-		spans = append(spans, CodeSpan{End: pos, Color: c})
+		spans = append(spans, CodeSpan{End: e - from, Color: c})
 	}
-	if pos < len(code) {
-		spans = append(spans, CodeSpan{End: len(code)})
+	if n := len(spans); n == 0 || spans[n-1].End < to-from {
+		spans = append(spans, CodeSpan{End: to - from})
 	}
 	if len(spans) == 1 && spans[0].Color == "" {
 		return nil
