@@ -43,7 +43,9 @@ type previewJob struct {
 
 func newPreviewPane() *previewPane {
 	c := newBlockColumn()
-	return &previewPane{column: c, scroll: c.scroll, renderer: editor.NewPreviewer(), do: fyne.Do}
+	p := &previewPane{column: c, scroll: c.scroll, renderer: editor.NewPreviewer(), do: fyne.Do}
+	p.renderer.SetPageWheel(p.scroll.Scrolled)
+	return p
 }
 
 // schedule renders body after the typing pauses, replacing any render

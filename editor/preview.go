@@ -38,7 +38,15 @@ type Previewer struct {
 
 	mu   sync.Mutex
 	last *renderState // what the last RenderBlocks left for the next
+
+	page func(*fyne.ScrollEvent) // see SetPageWheel
 }
+
+// SetPageWheel names where a mouse wheel turned up or down over a code
+// or formula box goes: the page that shows the preview, so that it
+// scrolls on over boxes that only scroll sideways themselves. Set it
+// before the first render; it is called on the UI goroutine.
+func (p *Previewer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
 
 // markdownParser is the preview's parser, built once: it is immutable
 // after construction and goldmark parsers may be shared across
@@ -66,7 +74,7 @@ func RenderPreview(body []byte, opt PreviewOptions) []widget.RichTextSegment {
 // touches the network.
 func (p *Previewer) Render(body []byte, opt PreviewOptions) []widget.RichTextSegment {
 	doc := p.parser.Parse(text.NewReader(body))
-	w := segmentWriter{src: body, opt: opt, code: p.code.begin()}
+	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
 	w.children(doc, blockContext{})
 	p.code.end(w.code)
 	return w.out
@@ -96,6 +104,7 @@ type segmentWriter struct {
 	src  []byte
 	opt  PreviewOptions
 	code *highlightRun
+	page func(*fyne.ScrollEvent) // the Previewer's; see SetPageWheel
 
 	out []widget.RichTextSegment
 
@@ -154,7 +163,7 @@ func (w *segmentWriter) block(n ast.Node, c blockContext) {
 		}
 		w.emit(w.codeBox(code, "html", "HTML", c))
 	case *MathBlock:
-		w.emit(&MathBox{Formula: string(n.Formula(w.src)), Indent: c.indent})
+		w.emit(&MathBox{Formula: string(n.Formula(w.src)), Indent: c.indent, page: w.page})
 	case *ast.Blockquote:
 		w.blockquote(n, c)
 	case *ast.List:

@@ -121,7 +121,7 @@ func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
 		nodes = append(nodes, placed{n, start})
 	}
 
-	w := segmentWriter{src: body, opt: opt, code: p.code.begin()}
+	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
 	var blocks []PreviewBlock
 	for i, pl := range nodes {
 		n := pl.node
@@ -194,7 +194,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 		b.Key = c.pieceKey(r.lang, r.label, false, false, code, "")
 		var e *blockEntry
 		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
-			return []widget.RichTextSegment{&CodeBox{Code: code, Language: r.lang, Label: r.label, Spans: run.spans(r.lang, code)}}
+			return []widget.RichTextSegment{&CodeBox{Code: code, Language: r.lang, Label: r.label, Spans: run.spans(r.lang, code), page: p.page}}
 		})
 		r.entries = append(r.entries, e)
 		r.n = 1
@@ -229,7 +229,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 				// The box outlives the render, and must not keep the
 				// whole block's code alive.
 				Code: strings.Clone(ch.text), Language: r.lang, Label: label, Spans: spans,
-				JoinAbove: above, JoinBelow: below,
+				JoinAbove: above, JoinBelow: below, page: p.page,
 			}}
 		})
 		r.entries = append(r.entries, e)

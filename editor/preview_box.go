@@ -244,8 +244,37 @@ func monoText(segs ...widget.RichTextSegment) fyne.CanvasObject {
 	return t
 }
 
-// hscroll lets wide content scroll sideways inside its box.
-func hscroll(o fyne.CanvasObject) fyne.CanvasObject { return container.NewHScroll(o) }
+// hscroll lets wide content scroll sideways inside its box. A Fyne
+// scroll that only scrolls sideways turns a wheel turned up or down into
+// sideways movement, so over a code block the page would stop following
+// the wheel; with page set, such a wheel goes to the page instead.
+func hscroll(o fyne.CanvasObject, page func(*fyne.ScrollEvent)) fyne.CanvasObject {
+	if page == nil {
+		return container.NewHScroll(o)
+	}
+	s := &sideScroll{page: page}
+	s.Direction = container.ScrollHorizontalOnly
+	s.Content = o
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// sideScroll is a sideways scroll that hands up-and-down wheel movement
+// to the page.
+type sideScroll struct {
+	container.Scroll
+	page func(*fyne.ScrollEvent)
+}
+
+// Scrolled scrolls sideways for sideways movement (Shift+wheel, a
+// touchpad) and hands the rest to the page.
+func (s *sideScroll) Scrolled(ev *fyne.ScrollEvent) {
+	if ev.Scrolled.DX == 0 {
+		s.page(ev)
+		return
+	}
+	s.Scroll.Scrolled(ev)
+}
 
 // MathBox is a display formula (`$$ … $$` on lines of its own), shown as
 // its TeX source in monospace on a box tinted with the primary colour.
@@ -256,6 +285,8 @@ type MathBox struct {
 	Formula string
 	// Indent insets the box to line up with list or quote text.
 	Indent int
+
+	page func(*fyne.ScrollEvent) // where a wheel over the box goes; see hscroll
 }
 
 // Textual returns the formula.
@@ -267,7 +298,7 @@ func (m *MathBox) Visual() fyne.CanvasObject {
 	st := widget.RichTextStyleCodeBlock
 	st.Inline = true
 	text := monoText(&widget.TextSegment{Style: st, Text: m.Formula})
-	return newPanel(&panel{tint: theme.ColorNamePrimary, content: hscroll(text), indent: m.Indent})
+	return newPanel(&panel{tint: theme.ColorNamePrimary, content: hscroll(text, m.page), indent: m.Indent})
 }
 
 // promptColor is the theme's nearest colour to Chirpy's green, blue,

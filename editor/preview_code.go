@@ -38,6 +38,8 @@ type CodeBox struct {
 	// box with the code's rows evenly spaced. Each piece scrolls sideways
 	// on its own.
 	JoinAbove, JoinBelow bool
+
+	page func(*fyne.ScrollEvent) // where a wheel over the box goes; see hscroll
 }
 
 // CodeSpan is a run of code in one colour. Color is a theme colour name,
@@ -76,7 +78,7 @@ func (c *CodeBox) Visual() fyne.CanvasObject {
 	return newPanel(&panel{
 		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
 		label: c.Label, labelColor: theme.ColorNamePlaceHolder,
-		content: hscroll(monoText(c.TextSegments()...)), indent: c.Indent,
+		content: hscroll(monoText(c.TextSegments()...), c.page), indent: c.Indent,
 		joinAbove: c.JoinAbove, joinBelow: c.JoinBelow,
 	})
 }
@@ -106,7 +108,7 @@ func fenceLabel(n *ast.FencedCodeBlock, src []byte) (lang, label string) {
 }
 
 func (w *segmentWriter) codeBox(code, lang, label string, c blockContext) *CodeBox {
-	return &CodeBox{Code: code, Language: lang, Label: label, Spans: w.code.spans(lang, code), Indent: c.indent}
+	return &CodeBox{Code: code, Language: lang, Label: label, Spans: w.code.spans(lang, code), Indent: c.indent, page: w.page}
 }
 
 // Highlighting is by far the slowest part of a preview: lexing the code

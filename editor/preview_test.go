@@ -493,3 +493,47 @@ func TestPreviewVisuals(t *testing.T) {
 	w.Resize(fyne.NewSize(300, 800))
 	rt.Refresh()
 }
+
+// A wheel turned up or down over a code box scrolls the page; a sideways
+// movement scrolls the box.
+func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
+	test.NewTempApp(t)
+	var paged []float32
+	p := NewPreviewer()
+	p.SetPageWheel(func(ev *fyne.ScrollEvent) { paged = append(paged, ev.Scrolled.DY) })
+	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), PreviewOptions{})
+	box := blocks[0].Segments[0].(*CodeBox)
+	v := box.Visual()
+	v.Resize(fyne.NewSize(300, 200))
+	var side *sideScroll
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if s, ok := o.(*sideScroll); ok {
+			side = s
+			return
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, o := range c.Objects {
+				find(o)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, o := range test.WidgetRenderer(w).Objects() {
+				find(o)
+			}
+		}
+	}
+	find(v)
+	if side == nil {
+		t.Fatal("the code box has no sideways scroll")
+	}
+	side.Resize(fyne.NewSize(300, 100))
+	side.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
+	if len(paged) != 1 || paged[0] != -40 || side.Offset.X != 0 {
+		t.Errorf("wheel down: page got %v, box offset %v", paged, side.Offset)
+	}
+	side.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -40}})
+	if len(paged) != 1 || side.Offset.X == 0 {
+		t.Errorf("sideways: page got %v, box offset %v", paged, side.Offset)
+	}
+}
