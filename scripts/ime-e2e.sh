@@ -28,7 +28,11 @@ cleanup() {
   pkill -f "$bin $work" 2>/dev/null
   ibus exit >/dev/null 2>&1
   kill "$xvfb" "$DBUS_SESSION_BUS_PID" 2>/dev/null
-  rm -rf "$work"
+  # The session bus may have started the document portal, which mounts
+  # itself under the cache folder.
+  fusermount -u "$work/cache/doc" 2>/dev/null
+  pkill -f xdg-document-portal 2>/dev/null
+  rm -rf "$work" 2>/dev/null
 }
 trap cleanup EXIT
 sleep 1
