@@ -70,6 +70,25 @@ field() {
   esac
 }
 
+# stop PID ends the app: SIGTERM, and if it is still there after five
+# seconds, SIGQUIT (Go prints every goroutine's stack to the app's log,
+# shown here) and SIGKILL.
+stop() {
+  kill "$1" 2>/dev/null
+  for _ in $(seq 50); do
+    kill -0 "$1" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$1" 2>/dev/null; then
+    echo "ime-e2e: the app did not end on SIGTERM; its goroutines:"
+    kill -QUIT "$1" 2>/dev/null
+    sleep 1
+    grep -A12 '^goroutine 1 \|postdesk/' "$work/app.log" | head -80
+    kill -9 "$1" 2>/dev/null
+  fi
+  wait "$1" 2>/dev/null
+}
+
 # check NAME FIELDS EXPECTED STEPS... : clicks into the body, follows
 # STEPS (keys for xdotool, or @body/@title/@tags to click there), saves
 # with Ctrl+S, and compares FIELDS (names joined by +, their values
@@ -112,8 +131,7 @@ check() {
   sleep 0.5
   xdotool key ctrl+s
   sleep 1
-  kill "$app" 2>/dev/null
-  wait "$app" 2>/dev/null
+  stop "$app"
   local got="" f sep=""
   for f in ${fields//+/ }; do
     got="$got$sep$(field "$post" "$f")"
