@@ -2,7 +2,6 @@ package ime
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,13 +18,13 @@ type Entry struct {
 	OnTypedKey func(*fyne.KeyEvent) bool
 
 	input Tracker
-	shift bool
+	outer fyne.Widget // the widget in the window: this one, or the one that embeds it
 }
 
 // NewEntry returns a single-line Entry.
 func NewEntry() *Entry {
 	e := &Entry{}
-	e.init()
+	e.Init(e)
 	return e
 }
 
@@ -33,7 +32,7 @@ func NewEntry() *Entry {
 func NewMultiLineEntry() *Entry {
 	e := &Entry{}
 	e.MultiLine = true
-	e.init()
+	e.Init(e)
 	return e
 }
 
@@ -43,12 +42,11 @@ func NewMultiLineEntry() *Entry {
 func (e *Entry) Init(outer fyne.Widget) {
 	e.input = Tracker{
 		Apply:   func(k Key) { e.typedKey(&fyne.KeyEvent{Name: k.Name}) },
-		Deliver: func(s string) { e.insert(s) },
+		Deliver: e.deliver,
 	}
+	e.outer = outer
 	e.ExtendBaseWidget(outer)
 }
-
-func (e *Entry) init() { e.Init(e) }
 
 // SetInputGroup puts the entry in the group of widgets between which a
 // syllable composing at a focus change is handed back (see Group).
@@ -57,10 +55,6 @@ func (e *Entry) SetInputGroup(g *Group) { e.input.Group = g }
 // Composing tells whether an input method is composing a syllable that
 // has not reached the text yet.
 func (e *Entry) Composing() bool { return e.input.Composing() }
-
-// AfterCommit runs f once the syllable being composed has reached the
-// text, or at once when none is.
-func (e *Entry) AfterCommit(f func()) { e.input.AfterCommit(f) }
 
 // SetText replaces the text; a syllable still composing for the old text
 // is no longer this entry's.
@@ -75,8 +69,9 @@ func (e *Entry) TypedRune(r rune) {
 }
 
 // TypedKey lets the input method have or hold the key, then acts on it.
+// The entry follows Shift itself, for selecting with held keys too.
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if e.input.Key(ev.Name, e.shift) {
+	if e.input.Key(ev.Name) {
 		return
 	}
 	e.typedKey(ev)
@@ -89,21 +84,15 @@ func (e *Entry) typedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
-// KeyDown follows Shift for held keys and the modifiers for the input
-// method, then lets the entry see the key.
+// KeyDown lets the input tracker see the modifiers, then the entry the
+// key.
 func (e *Entry) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		e.shift = true
-	}
 	e.input.KeyDown(ev.Name)
 	e.Entry.KeyDown(ev)
 }
 
-// KeyUp follows Shift and the modifiers, then lets the entry see the key.
+// KeyUp lets the input tracker see the modifiers, then the entry the key.
 func (e *Entry) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		e.shift = false
-	}
 	e.input.KeyUp(ev.Name)
 	e.Entry.KeyUp(ev)
 }
@@ -116,14 +105,21 @@ func (e *Entry) FocusGained() {
 
 // FocusLost lets a syllable still composing come back here.
 func (e *Entry) FocusLost() {
-	e.shift = false
 	e.input.FocusLost()
 	e.Entry.FocusLost()
 }
 
-// insert puts s at the cursor, as typing would.
-func (e *Entry) insert(s string) {
+// deliver puts a syllable that arrived elsewhere at the cursor, as typing
+// would, unless the entry has left the window (its dialog closed). The
+// driver places an object it cannot find among the window's visible
+// objects at the origin, where no entry is drawn: a window pads its
+// content.
+func (e *Entry) deliver(s string) bool {
+	if fyne.CurrentApp().Driver().AbsolutePositionForObject(e.outer).IsZero() {
+		return false
+	}
 	for _, r := range s {
 		e.Entry.TypedRune(r)
 	}
+	return true
 }

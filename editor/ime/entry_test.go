@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // event is one thing the driver hands the focused widget: a key (key
@@ -240,5 +241,46 @@ func TestShortcutCommitEndsComposition(t *testing.T) {
 	e.TypedRune('한') // a letter's commit, however late, leaves it composing
 	if !e.Composing() {
 		t.Error("the letter that committed a syllable is not composing")
+	}
+}
+
+// A syllable composed in a dialog's field that closed before it arrived
+// stays where it arrives instead of vanishing with the dialog.
+func TestSyllableOfAClosedDialog(t *testing.T) {
+	a := NewEntry()
+	bn := newBench(t, a)
+	d := NewEntry()
+	d.SetInputGroup(a.input.Group)
+	ok := widget.NewButton("OK", nil)
+	pop := widget.NewModalPopUp(container.NewVBox(d, ok), bn.w.Canvas())
+	pop.Show()
+	bn.replay(focus(d), k("G"), k("K"))
+	bn.w.Canvas().Focus(ok) // a click on OK, which closes the dialog
+	pop.Hide()
+	bn.replay(focus(a), k("R"), r('하'))
+	if a.Text != "하" {
+		t.Errorf("field %q, dialog %q: want the syllable kept in the field", a.Text, d.Text)
+	}
+}
+
+// Work that reads the text waits while any field of the group composes,
+// also a field the focus left before its syllable arrived.
+func TestGroupAfterCommit(t *testing.T) {
+	a, b := NewEntry(), NewEntry()
+	bn := newBench(t, a, b)
+	g := a.input.Group
+	bn.replay(k("G"), k("K"), focus(b))
+	var saved string
+	g.AfterCommit(func() { saved = a.Text + "|" + b.Text })
+	if saved != "" {
+		t.Fatal("ran before the syllable arrived")
+	}
+	bn.replay(k(fyne.KeySpace), r('하'), r(' '))
+	if saved != "하|" {
+		t.Errorf("saved %q, want the syllable in the first field", saved)
+	}
+	g.AfterCommit(func() { saved = "now" })
+	if saved != "now" {
+		t.Error("with nothing composing it waited")
 	}
 }

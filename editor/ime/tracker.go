@@ -42,9 +42,10 @@ type Tracker struct {
 	// Apply acts on a held key once the syllable before it has arrived.
 	Apply func(Key)
 	// Deliver inserts a syllable composed in this widget that arrived in
-	// another one after the focus moved there; nil keeps it where it
-	// arrives.
-	Deliver func(string)
+	// another one after the focus moved there, and reports whether it
+	// could (a widget of a closed dialog cannot); nil keeps such a
+	// syllable where it arrives.
+	Deliver func(string) bool
 	// Changed, if set, is called when Composing changes, so the widget
 	// can show it.
 	Changed func()
@@ -55,35 +56,72 @@ type Tracker struct {
 	// Tests replace it.
 	Schedule func(d time.Duration, f func()) *time.Timer
 
-	// awaiting is the letter of the last letter key, until its own
-	// character arrives; 0 when none is awaited.
-	awaiting rune
-	// modifiers counts the Control, Alt and Super keys held down.
+	// letterPending is set by a letter key until a character arrives.
+	letterPending bool
+	// shift tells whether Shift is down; modifiers counts the Control,
+	// Alt and Super keys down.
+	shift     bool
 	modifiers int
 	// composing counts the keys the input method holds uncommitted.
 	composing int
 	// held are the keys waiting for the syllable, in order.
 	held []Key
-	// afterCommit are functions waiting for the syllable (a save).
-	afterCommit []func()
 	// timer releases what is held if no syllable comes.
 	timer *time.Timer
 	gen   uint64
-	shown bool // Composing as last reported through Changed
+	shown bool // Composing as last reported through Changed and to the group
 }
 
 // Group links the Trackers between which the focus moves: the widgets of
-// one window.
+// one window. It knows whether any of them is composing, so that work
+// that reads their text (a save) can wait for the syllable.
 type Group struct {
 	// left is the Tracker that lost the focus while composing, whose
 	// syllable is still to come.
 	left *Tracker
+	// composing are the Trackers whose widgets are composing.
+	composing map[*Tracker]bool
+	// waiting run once nothing is composing.
+	waiting []func()
+	gen     uint64
 }
 
 var defaultGroup Group
 
 // DefaultGroup is the group of every Tracker whose Group is nil.
 func DefaultGroup() *Group { return &defaultGroup }
+
+// Composing tells whether a syllable is on its way into a widget of the
+// group.
+func (g *Group) Composing() bool { return len(g.composing) > 0 || g.left != nil }
+
+// AfterCommit runs f once no widget of the group is composing, at once
+// when none is: Ctrl+S, a close or an export asked for while a syllable
+// is composing then includes the syllable, which the input method
+// commits just after the key. If no syllable comes (a composition
+// guessed where there was none), f runs after Fallback.
+func (g *Group) AfterCommit(f func()) {
+	if !g.Composing() {
+		f()
+		return
+	}
+	g.waiting = append(g.waiting, f)
+	g.gen++
+	gen := g.gen
+	var t *Tracker
+	for c := range g.composing {
+		t = c
+		break
+	}
+	if t == nil {
+		t = g.left
+	}
+	t.schedule(Fallback, func() {
+		if gen == g.gen {
+			g.release()
+		}
+	})
+}
 
 // Unfocused takes a character typed while no widget has the focus (the
 // user clicked the preview or a blank part of the window while a
@@ -96,8 +134,26 @@ func (g *Group) Unfocused(r rune) bool {
 		return false
 	}
 	g.left = nil
-	left.Deliver(string(r))
-	return true
+	taken := left.Deliver(string(r))
+	g.settle(true)
+	return taken
+}
+
+// settle runs what waits once nothing is composing, or, after a syllable
+// was committed, at once: the commit a waiting save asked for has come.
+func (g *Group) settle(committed bool) {
+	if len(g.waiting) > 0 && (committed || !g.Composing()) {
+		g.release()
+	}
+}
+
+func (g *Group) release() {
+	waiting := g.waiting
+	g.waiting = nil
+	g.gen++
+	for _, f := range waiting {
+		f()
+	}
 }
 
 // Fallback is how long held keys wait for a syllable that may not come
@@ -106,12 +162,8 @@ func (g *Group) Unfocused(r rune) bool {
 // notices.
 const Fallback = 120 * time.Millisecond
 
-// letterKey returns the lower-case letter of a letter key, or 0.
-func letterKey(name fyne.KeyName) rune {
-	if len(name) == 1 && name[0] >= 'A' && name[0] <= 'Z' {
-		return rune(name[0]) + 'a' - 'A'
-	}
-	return 0
+func isLetterKey(name fyne.KeyName) bool {
+	return len(name) == 1 && name[0] >= 'A' && name[0] <= 'Z'
 }
 
 // Composes says whether r comes out of a composing input method: Hangul,
@@ -132,26 +184,17 @@ func endsComposition(name fyne.KeyName) bool {
 }
 
 // Composing tells whether an input method is composing a syllable that
-// has not reached the text yet.
+// has not reached the widget's text yet.
 func (t *Tracker) Composing() bool { return t.composing > 0 }
 
-// AfterCommit runs f once the syllable being composed has reached the
-// text, or at once when none is: a save asked for while composing then
-// saves the syllable too.
-func (t *Tracker) AfterCommit(f func()) {
-	if !t.Composing() {
-		f()
-		return
-	}
-	t.afterCommit = append(t.afterCommit, f)
-	t.armFallback()
-}
+// Shift tells whether Shift is down, as seen through KeyDown and KeyUp.
+func (t *Tracker) Shift() bool { return t.shift }
 
 // Key sees a typed key first; it reports whether the key is taken care of
 // (held, or left to the input method) and must not act now.
-func (t *Tracker) Key(name fyne.KeyName, shift bool) bool {
-	if l := letterKey(name); l != 0 {
-		t.awaiting = l
+func (t *Tracker) Key(name fyne.KeyName) bool {
+	if isLetterKey(name) {
+		t.letterPending = true
 		t.composing++ // undone when the letter's own character arrives
 		t.report()
 		return true
@@ -165,29 +208,34 @@ func (t *Tracker) Key(name fyne.KeyName, shift bool) bool {
 		t.report()
 		return true
 	case endsComposition(name):
-		t.held = append(t.held, Key{name, shift})
+		t.held = append(t.held, Key{name, t.shift})
 		t.armFallback()
 		return true
 	}
 	return false
 }
 
-// KeyDown follows the modifier keys: a letter pressed with Control, Alt
-// or Super is a shortcut, which makes the input method commit but does
-// not start a syllable. The driver hands KeyDown over before the key
-// itself, and for shortcuts only KeyDown.
+// KeyDown follows Shift and the modifier keys: a letter pressed with
+// Control, Alt or Super is a shortcut, which makes the input method
+// commit but does not start a syllable. The driver hands KeyDown over
+// before the key itself, and for shortcuts only KeyDown.
 func (t *Tracker) KeyDown(name fyne.KeyName) {
 	switch {
+	case name == desktop.KeyShiftLeft || name == desktop.KeyShiftRight:
+		t.shift = true
 	case isModifier(name):
 		t.modifiers++
-	case t.modifiers > 0 && letterKey(name) != 0:
-		t.awaiting = 0
+	case t.modifiers > 0 && isLetterKey(name):
+		t.letterPending = false
 	}
 }
 
-// KeyUp follows the modifier keys.
+// KeyUp follows Shift and the modifier keys.
 func (t *Tracker) KeyUp(name fyne.KeyName) {
-	if isModifier(name) && t.modifiers > 0 {
+	switch {
+	case name == desktop.KeyShiftLeft || name == desktop.KeyShiftRight:
+		t.shift = false
+	case isModifier(name) && t.modifiers > 0:
 		t.modifiers--
 	}
 }
@@ -207,37 +255,33 @@ func isModifier(name fyne.KeyName) bool {
 // syllable act after it.
 func (t *Tracker) Rune(r rune, insert func(rune)) {
 	composed := Composes(r)
-	if composed {
-		// A syllable committed. If a letter key committed it, that key
-		// started the next syllable: in Hangul a letter always becomes
-		// part of a syllable. A commit on any other key (a space, Return,
-		// a shortcut) leaves nothing composing.
-		t.composing = 0
-		if t.awaiting != 0 {
-			t.composing = 1
+	// A syllable committed on a letter key leaves that letter composing:
+	// in Hangul a letter always becomes part of a syllable. A commit on
+	// any other key (a space, Return, a shortcut), or a character typed
+	// directly, leaves nothing composing.
+	t.composing = 0
+	if composed && t.letterPending {
+		t.composing = 1
+	}
+	t.letterPending = false
+	g := t.group()
+	left := g.left
+	if left == t || !composed {
+		g.left = nil
+	}
+	if left != nil && left != t && composed {
+		g.left = nil
+		if !left.Deliver(string(r)) {
+			insert(r) // its widget is gone: keep the syllable here
 		}
 	} else {
-		// Typed directly: no composition is under way.
-		t.composing = 0
-	}
-	t.awaiting = 0
-	g := t.group()
-	switch left := g.left; {
-	case left != nil && left != t && composed:
-		g.left = nil
-		left.Deliver(string(r))
-	default:
-		if left == t || !composed {
-			g.left = nil
-		}
 		insert(r)
 	}
 	t.report()
-	if len(t.held) > 0 || len(t.afterCommit) > 0 {
-		if !t.Composing() || composed {
-			t.release()
-		}
+	if len(t.held) > 0 && (!t.Composing() || composed) {
+		t.release()
 	}
+	g.settle(composed)
 }
 
 // FocusLost ends what the widget waits for. A syllable still composing
@@ -248,7 +292,7 @@ func (t *Tracker) FocusLost() {
 	if t.composing > 0 && t.Deliver != nil {
 		g.left = t
 	}
-	t.awaiting, t.composing, t.modifiers = 0, 0, 0
+	t.letterPending, t.composing, t.modifiers, t.shift = false, 0, 0, false
 	t.release()
 	t.report()
 }
@@ -264,20 +308,23 @@ func (t *Tracker) FocusGained() {
 }
 
 // Reset forgets the composition: the widget's text was replaced, so a
-// syllable still to come no longer belongs to anything in it.
+// syllable still to come, and the keys waiting for it, no longer belong
+// to anything in it.
 func (t *Tracker) Reset() {
-	if g := t.group(); g.left == t {
+	g := t.group()
+	if g.left == t {
 		g.left = nil
 	}
-	t.awaiting, t.composing = 0, 0
+	t.letterPending, t.composing, t.held = false, 0, nil
 	t.release()
 	t.report()
+	g.settle(false)
 }
 
-// release applies the held keys and runs what waited for the commit.
+// release applies the held keys.
 func (t *Tracker) release() {
-	held, after := t.held, t.afterCommit
-	t.held, t.afterCommit = nil, nil
+	held := t.held
+	t.held = nil
 	t.gen++
 	if t.timer != nil {
 		t.timer.Stop()
@@ -286,9 +333,6 @@ func (t *Tracker) release() {
 		if t.Apply != nil {
 			t.Apply(k)
 		}
-	}
-	for _, f := range after {
-		f()
 	}
 }
 
@@ -304,17 +348,29 @@ func (t *Tracker) armFallback() {
 			t.composing = 0
 			t.release()
 			t.report()
+			t.group().settle(false)
 		}
 	})
 }
 
-// report tells the widget when Composing changed.
+// report tells the widget and the group when Composing changed.
 func (t *Tracker) report() {
-	if now := t.Composing(); now != t.shown {
-		t.shown = now
-		if t.Changed != nil {
-			t.Changed()
+	now := t.Composing()
+	if now == t.shown {
+		return
+	}
+	t.shown = now
+	g := t.group()
+	if now {
+		if g.composing == nil {
+			g.composing = map[*Tracker]bool{}
 		}
+		g.composing[t] = true
+	} else {
+		delete(g.composing, t)
+	}
+	if t.Changed != nil {
+		t.Changed()
 	}
 }
 

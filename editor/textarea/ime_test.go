@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // event is one thing the driver hands the widget: a key (Name set) or a
@@ -78,7 +80,7 @@ func TestIMEAfterCommit(t *testing.T) {
 	// Ctrl+S, a keystroke later: the shortcut's KeyDowns, then the save.
 	ta.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
 	ta.KeyDown(&fyne.KeyEvent{Name: "S"})
-	ta.AfterCommit(func() { saved = ta.Text() })
+	ta.input.Group.AfterCommit(func() { saved = ta.Text() })
 	if saved != "" || !ta.Composing() {
 		t.Fatal("ran before the syllable arrived")
 	}
@@ -87,7 +89,7 @@ func TestIMEAfterCommit(t *testing.T) {
 	if saved != "한" {
 		t.Errorf("saved %q, want the committed syllable", saved)
 	}
-	ta.AfterCommit(func() { saved = "now" })
+	ta.input.Group.AfterCommit(func() { saved = "now" })
 	if saved != "now" {
 		t.Error("with nothing composing it waited")
 	}
@@ -100,6 +102,7 @@ func newIMETestArea(t *testing.T) (*TextArea, *func(), *clock) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("ime")
 	ta := New()
+	ta.input.Group = &ime.Group{}
 	w.SetContent(ta)
 	w.Resize(fyne.NewSize(400, 300))
 	w.Canvas().Focus(ta)
@@ -139,5 +142,17 @@ func TestIMECursorShowsComposition(t *testing.T) {
 	replay(ta, c, []event{k(fyne.KeySpace), r('하'), r(' ')})
 	if cur.StrokeWidth != 0 || cur.Size().Width != bar {
 		t.Errorf("after the commit: cursor %v wide, stroke %v; want the bar", cur.Size().Width, cur.StrokeWidth)
+	}
+}
+
+// Text replaced while a key waits for a syllable (a reload) drops the
+// key: it belonged to the old text.
+func TestIMESetTextDropsHeldKeys(t *testing.T) {
+	ta, fire, c := newIMETestArea(t)
+	replay(ta, c, []event{k("A"), r('a'), k("G"), k(fyne.KeyReturn)})
+	ta.SetText("body")
+	(*fire)()
+	if ta.Text() != "body" {
+		t.Errorf("text %q: a key held for the old text acted on the new one", ta.Text())
 	}
 }

@@ -52,7 +52,6 @@ type TextArea struct {
 	wheel   float32 // wheel movement not yet a whole row
 
 	focused  bool
-	shift    bool
 	dragFrom *Pos // where the current drag selection started
 	// dragAt is where the pointer of that drag is; dragTimer scrolls on
 	// while it is past the top or bottom.
@@ -123,9 +122,9 @@ func (t *TextArea) fullRows() int {
 // start.
 func (t *TextArea) SetText(text string) {
 	t.buf.SetText(text)
-	t.input.Reset()
 	t.cursor, t.anchor, t.top, t.scrollX, t.wantX = Pos{}, Pos{}, Pos{}, 0, -1
 	t.rowEnd, t.toldTop = false, 0
+	t.input.Reset()
 	t.Refresh()
 }
 
@@ -658,7 +657,6 @@ func (t *TextArea) FocusGained() {
 // FocusLost hides the cursor.
 func (t *TextArea) FocusLost() {
 	t.focused = false
-	t.shift = false
 	t.input.FocusLost()
 	t.Refresh()
 }
@@ -672,10 +670,10 @@ func (t *TextArea) TypedRune(r rune) {
 // TypedKey handles editing and movement keys; Shift held (seen through
 // KeyDown) extends the selection.
 func (t *TextArea) TypedKey(ev *fyne.KeyEvent) {
-	if t.input.Key(ev.Name, t.shift) {
+	if t.input.Key(ev.Name) {
 		return
 	}
-	t.key(ev.Name, t.shift, false)
+	t.key(ev.Name, t.input.Shift(), false)
 }
 
 // key handles one key with the given modifiers, and reports whether it
@@ -747,22 +745,12 @@ func (t *TextArea) AcceptsTab() bool { return true }
 
 // --- desktop.Keyable ---
 
-// KeyDown tracks Shift for selection with movement keys, and the
-// modifiers for the input method.
-func (t *TextArea) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		t.shift = true
-	}
-	t.input.KeyDown(ev.Name)
-}
+// KeyDown lets the input tracker follow Shift (selection with movement
+// keys) and the modifiers.
+func (t *TextArea) KeyDown(ev *fyne.KeyEvent) { t.input.KeyDown(ev.Name) }
 
-// KeyUp tracks Shift and the modifiers.
-func (t *TextArea) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
-		t.shift = false
-	}
-	t.input.KeyUp(ev.Name)
-}
+// KeyUp lets the input tracker follow Shift and the modifiers.
+func (t *TextArea) KeyUp(ev *fyne.KeyEvent) { t.input.KeyUp(ev.Name) }
 
 // --- fyne.Shortcutable ---
 
@@ -826,7 +814,7 @@ func (t *TextArea) Tapped(ev *fyne.PointEvent) {
 	}
 	t.wantX = -1
 	p, rowEnd := t.posAt(ev.Position)
-	t.place(p, rowEnd, t.shift)
+	t.place(p, rowEnd, t.input.Shift())
 }
 
 // DoubleTapped selects the word under the pointer.
