@@ -13,13 +13,18 @@ import (
 )
 
 // statusBar is the line under the editor: file, saved state, counts and
-// the current problem, if any.
+// the current problem, if any: the post's own (front matter that does not
+// parse), else the last form edit's, else the last notice (a failed save,
+// an outside change), which stays until the next notice or a successful
+// save.
 type statusBar struct {
 	box    *fyne.Container
 	path   *widget.Label
 	state  *widget.Label
 	counts *widget.Label
 	err    *widget.Label
+
+	problem, field, notice string
 
 	// Counting a long post's words takes a while, so it waits for a pause
 	// in typing and runs off the UI goroutine.
@@ -45,20 +50,26 @@ func newStatusBar() *statusBar {
 	return s
 }
 
+// show is called on every change; a label is set again only when its
+// text changes, as Fyne lays a label out again on each SetText.
 func (s *statusBar) show(path string, modified bool, problem error) {
 	switch {
 	case modified:
-		s.state.SetText("● Unsaved")
+		setText(s.state, "● Unsaved")
 	case path == "":
-		s.state.SetText("New")
+		setText(s.state, "New")
 	default:
-		s.state.SetText("Saved")
+		setText(s.state, "Saved")
 	}
 	if path == "" {
 		path = "Untitled post"
 	}
-	s.path.SetText(path)
-	s.setError(problem)
+	setText(s.path, path)
+	s.problem = ""
+	if problem != nil {
+		s.problem = problem.Error()
+	}
+	s.showProblem()
 }
 
 // scheduleCounts counts body after a pause and shows the counts through
@@ -88,7 +99,7 @@ func (s *statusBar) scheduleCounts(body string, do func(func())) {
 }
 
 func (s *statusBar) showCounts(st editor.Stats) {
-	s.counts.SetText(fmt.Sprintf("%d words · %d characters · %d min read", st.Words, st.Chars, st.Minutes))
+	setText(s.counts, fmt.Sprintf("%d words · %d characters · %d min read", st.Words, st.Chars, st.Minutes))
 }
 
 // stop drops a count still waiting, as the window closes.
@@ -101,10 +112,39 @@ func (s *statusBar) stop() {
 	}
 }
 
-func (s *statusBar) setError(problem error) {
-	if problem == nil {
-		s.err.SetText("")
-		return
+// setError shows a notice; nil clears it.
+func (s *statusBar) setError(notice error) {
+	s.notice = ""
+	if notice != nil {
+		s.notice = notice.Error()
 	}
-	s.err.SetText(problem.Error())
+	s.showProblem()
+}
+
+// setFieldError shows why the last form edit was refused; nil, after an
+// edit that worked, clears it.
+func (s *statusBar) setFieldError(err error) {
+	s.field = ""
+	if err != nil {
+		s.field = err.Error()
+	}
+	s.showProblem()
+}
+
+func (s *statusBar) showProblem() {
+	switch {
+	case s.problem != "":
+		setText(s.err, s.problem)
+	case s.field != "":
+		setText(s.err, s.field)
+	default:
+		setText(s.err, s.notice)
+	}
+}
+
+// setText sets a label's text if it differs.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
