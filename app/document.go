@@ -56,9 +56,8 @@ func (u *ui) showOpen() {
 // loadSession shows s in every pane.
 func (u *ui) loadSession(s *editor.Session) {
 	u.session = s
-	u.raw = s.Err() != nil
 	u.loading = true
-	if u.raw {
+	if u.raw() {
 		u.editor.SetText(s.RawText())
 	} else {
 		u.editor.SetText(s.Body())
@@ -67,8 +66,9 @@ func (u *ui) loadSession(s *editor.Session) {
 	u.loading = false
 	u.refreshTitle()
 	u.refreshStatus()
-	u.status.scheduleCounts(s.Body(), u.do)
-	u.refreshPreview()
+	body := s.Body()
+	u.status.scheduleCounts(body, u.do)
+	u.schedulePreview(body)
 	u.watchFile()
 }
 
@@ -78,7 +78,7 @@ func (u *ui) editorChanged() {
 		return
 	}
 	text := u.editor.Text()
-	if u.raw {
+	if u.raw() {
 		u.session.SetRawText(text)
 		if u.session.Err() == nil {
 			u.leaveRawMode()
@@ -97,80 +97,95 @@ func (u *ui) editorChanged() {
 // the cursor on the same character of the body.
 func (u *ui) leaveRawMode() {
 	cursor := u.editor.CursorOffset()
-	raw := []rune(u.editor.Text())
+	raw := u.editor.Buffer().Len()
 	body := u.session.Body()
-	u.raw = false
 	u.loading = true
 	u.editor.SetText(body)
 	u.form.load(u.session)
 	u.loading = false
-	u.editor.moveCursor(cursor - (len(raw) - len([]rune(body))))
+	u.editor.moveCursor(cursor - (raw - u.editor.Buffer().Len()))
 }
 
 // fieldChanged runs a form edit on the session and shows the outcome.
 func (u *ui) fieldChanged(edit func(*editor.Session) error) {
-	if u.loading || u.session == nil || u.raw {
+	if u.loading || u.session == nil || u.raw() {
 		return
 	}
+	before := u.previewOptions()
 	err := edit(u.session)
 	u.changed()
 	u.refreshStatus()
-	if err != nil {
-		u.status.setError(err)
+	u.status.setFieldError(err)
+	// A field edit leaves the body as it is; the preview changes only if
+	// where the images are found did (media_subpath, img_path).
+	if u.previewOptions() != before {
+		u.refreshPreview()
 	}
-	u.refreshPreview()
 }
 
-// composer is a widget that may hold a syllable an input method is still
-// composing: the editor and the form's text fields.
-type composer interface {
-	Composing() bool
-	AfterCommit(func())
+// whenCommitted runs f once no field of the window is composing a
+// syllable: an action asked for with a key while one is (Ctrl+S, a close)
+// reads the text only after the input method has committed it, just
+// after the key.
+func (u *ui) whenCommitted(f func()) { ime.DefaultGroup().AfterCommit(f) }
+
+// save writes the post.
+func (u *ui) save() { u.saveThen(nil) }
+
+// saveThen writes the post and runs then once it is saved: not when the
+// user cancels a dialog on the way or the save fails, which says why.
+func (u *ui) saveThen(then func()) {
+	u.whenCommitted(func() { u.saveNow(then) })
 }
 
-func (u *ui) save() {
-	if c, ok := u.win.Canvas().Focused().(composer); ok && c.Composing() {
-		// Ctrl+S while a syllable is composing: the input method commits
-		// it just after this key; save once it is in the text.
-		c.AfterCommit(u.save)
-		return
-	}
+func (u *ui) saveNow(then func()) {
 	if u.session.Path() == "" {
-		u.showSaveAs()
+		u.showSaveAs(then)
 		return
 	}
 	err := u.session.Save()
 	switch {
 	case errors.Is(err, poststorage.ErrChangedOnDisk):
-		u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nsince you opened it. Saving now would overwrite that change.", func() {})
+		u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nsince you opened it. Saving now would overwrite that change.", then)
 		return
 	case errors.Is(err, poststorage.ErrDeleted):
 		dialog.ShowConfirm("The file is gone", u.session.Path()+"\nwas deleted or renamed by another program. Write your text there again?", func(ok bool) {
-			if !ok {
-				return
+			if ok {
+				u.forceSave(then)
 			}
-			if err := u.session.ForceSave(); err != nil {
-				u.saveFailed(err)
-				return
-			}
-			u.saved()
 		}, u.win)
 		return
 	case err != nil:
 		u.saveFailed(err)
 		return
 	}
-	u.saved()
+	u.saved(then)
 }
 
-// saved updates everything that shows the saved state.
-func (u *ui) saved() {
+// forceSave writes the post over whatever is on disk now, after the user
+// said so, and runs then once it is saved.
+func (u *ui) forceSave(then func()) {
+	if err := u.session.ForceSave(); err != nil {
+		u.saveFailed(err)
+		return
+	}
+	u.saved(then)
+}
+
+// saved updates everything that shows the saved state, then runs then.
+func (u *ui) saved(then func()) {
 	if u.autosave != nil {
 		u.autosave.Saved(u.session)
 	}
+	u.status.setError(nil)
 	u.refreshTitle()
 	u.refreshStatus()
-	u.rescanLibrary()
+	if u.inBlog(u.session.Path()) {
+		u.rescanLibrary()
+	}
+	if then != nil {
+		then()
+	}
 }
 
 // saveFailed says why a save failed. The text stays in the window, and
@@ -181,7 +196,7 @@ func (u *ui) saveFailed(err error) {
 	dialog.ShowError(err, u.win)
 }
 
-func (u *ui) showSaveAs() {
+func (u *ui) showSaveAs(then func()) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -193,7 +208,7 @@ func (u *ui) showSaveAs() {
 			path += ".md"
 		}
 		u.session.SetPath(path)
-		u.save()
+		u.saveNow(then)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
 	if name := filepath.Base(u.session.Path()); u.session.Path() != "" {
@@ -207,6 +222,10 @@ func (u *ui) showSaveAs() {
 // confirmDiscard runs next at once when nothing is unsaved, and otherwise
 // after the user chose to save or to discard the changes.
 func (u *ui) confirmDiscard(next func()) {
+	u.whenCommitted(func() { u.confirmDiscardNow(next) })
+}
+
+func (u *ui) confirmDiscardNow(next func()) {
 	if u.session == nil || !u.session.Modified() {
 		next()
 		return
@@ -214,10 +233,7 @@ func (u *ui) confirmDiscard(next func()) {
 	var d *dialog.CustomDialog
 	save := widget.NewButton("Save", func() {
 		d.Hide()
-		u.save()
-		if !u.session.Modified() {
-			next()
-		}
+		u.saveNow(next)
 	})
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard changes", func() {
@@ -244,7 +260,7 @@ func (u *ui) refreshTitle() {
 
 func (u *ui) refreshStatus() {
 	var problem error
-	if u.raw {
+	if u.raw() {
 		problem = u.session.Err()
 	}
 	u.status.show(u.session.Path(), u.session.Modified(), problem)
@@ -253,7 +269,7 @@ func (u *ui) refreshStatus() {
 // refreshPreview schedules a render of the body as it is now.
 func (u *ui) refreshPreview() {
 	if u.session != nil {
-		u.schedulePreview(strings.ReplaceAll(string(u.session.Post().Body()), "\r\n", "\n"))
+		u.schedulePreview(u.session.Body())
 	}
 }
 
@@ -336,6 +352,20 @@ func (u *ui) draftsDir() string {
 		return u.blog.DraftsDir
 	}
 	return ""
+}
+
+// inBlog tells whether path is one of the posts the sidebar lists: under
+// the blog folder or the drafts folder.
+func (u *ui) inBlog(path string) bool {
+	if u.blog == nil || path == "" {
+		return false
+	}
+	for _, dir := range []string{u.blog.Dir, u.draftsDir()} {
+		if rel, err := filepath.Rel(dir, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (u *ui) rescanLibrary() {

@@ -23,17 +23,19 @@ func (u *ui) showExport() {
 		dialog.ShowInformation("Export", "Choose your blog folder in Settings first.", u.win)
 		return
 	}
-	if u.raw {
+	if u.raw() {
 		dialog.ShowError(fmt.Errorf("the front matter does not parse; fix it first: %w", u.session.Err()), u.win)
 		return
 	}
-	if u.session.Modified() || u.session.Path() == "" {
-		u.save()
+	// Unsaved edits are saved first; a cancelled or failed save said so
+	// and exports nothing.
+	u.whenCommitted(func() {
 		if u.session.Modified() || u.session.Path() == "" {
-			return // the save was cancelled or failed, and said so
+			u.saveNow(func() { u.planExport(false) })
+			return
 		}
-	}
-	u.planExport(false)
+		u.planExport(false)
+	})
 }
 
 func (u *ui) planExport(force bool) {

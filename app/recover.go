@@ -163,7 +163,7 @@ func (u *ui) outsideChange() {
 		u.status.setError(errors.New("reloaded: the file was changed outside Postdesk"))
 		return
 	}
-	u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nwhile you have unsaved edits here.", func() {})
+	u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nwhile you have unsaved edits here.", nil)
 }
 
 // askConflict offers reload, keep mine or compare when the file on disk
@@ -175,12 +175,7 @@ func (u *ui) askConflict(title, msg string, then func()) {
 	reload := widget.NewButton("Reload from disk", func() { done(); u.reload() })
 	keep := widget.NewButton("Keep mine and save", func() {
 		done()
-		if err := u.session.ForceSave(); err != nil {
-			u.saveFailed(err)
-			return
-		}
-		u.saved()
-		then()
+		u.forceSave(then)
 	})
 	keep.Importance = widget.HighImportance
 	compare := widget.NewButton("Compare", func() {

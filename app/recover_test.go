@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/storage"
@@ -122,4 +124,60 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 	if readFile(t, path) != smallPost {
 		t.Error("restoring wrote the post file")
 	}
+}
+
+// Closing with unsaved edits, the user picks Save; the file changed
+// outside meanwhile, so Save asks first; after "Keep mine and save" the
+// close goes on.
+func TestCloseSaveGoesOnAfterConflict(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "내 편집 ")
+	if err := os.WriteFile(path, []byte(strings.Replace(smallPost, "본문", "바깥", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	closed := false
+	u.confirmDiscard(func() { closed = true })
+	tapButton(t, u, "Save")
+	if closed {
+		t.Fatal("closed before the conflict was settled")
+	}
+	tapButton(t, u, "Keep mine and save")
+	if !closed || !strings.Contains(readFile(t, path), "내 편집") {
+		t.Errorf("closed %v, file %q: want the edits saved, then the close", closed, readFile(t, path))
+	}
+}
+
+// tapButton taps the button with that text in the window's top dialog.
+func tapButton(t *testing.T, u *ui, text string) {
+	t.Helper()
+	overlays := u.win.Canvas().Overlays().List()
+	if len(overlays) == 0 {
+		t.Fatalf("no dialog to tap %q in", text)
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == text {
+				found = o
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(overlays[len(overlays)-1])
+	if found == nil {
+		t.Fatalf("no %q button in the dialog", text)
+	}
+	test.Tap(found)
 }

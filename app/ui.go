@@ -21,9 +21,6 @@ type ui struct {
 	win fyne.Window
 
 	session *editor.Session
-	// raw is true while the post's front matter does not parse and the
-	// editor holds the whole file.
-	raw bool
 	// loading is true while widgets are being filled from the session, so
 	// that their change callbacks do not write back what they were given.
 	loading bool
@@ -84,6 +81,10 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	return u
 }
 
+// raw tells whether the post's front matter does not parse: the editor
+// then holds the whole file and the form is put away.
+func (u *ui) raw() bool { return u.session != nil && u.session.Err() != nil }
+
 // shutdown stops the work the window runs in the background: a pending
 // preview render or word count, the file watch, and the autosaver, which first writes
 // what it still holds.
@@ -105,7 +106,7 @@ func (u *ui) toolbar() *widget.Toolbar {
 		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newDraft),
 		widget.NewToolbarAction(theme.FolderOpenIcon(), u.showOpen),
 		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.save),
-		widget.NewToolbarAction(theme.ContentCopyIcon(), u.showSaveAs),
+		widget.NewToolbarAction(theme.ContentCopyIcon(), func() { u.showSaveAs(nil) }),
 		widget.NewToolbarAction(theme.UploadIcon(), u.showExport),
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.VisibilityIcon(), u.togglePreview),
@@ -139,7 +140,7 @@ func (u *ui) menu() *fyne.MainMenu {
 			item("New post…", fyne.KeyN, 0, u.newDraft),
 			item("Open…", fyne.KeyO, 0, u.showOpen),
 			item("Save", fyne.KeyS, 0, u.save),
-			item("Save as…", fyne.KeyS, fyne.KeyModifierShift, u.showSaveAs),
+			item("Save as…", fyne.KeyS, fyne.KeyModifierShift, func() { u.showSaveAs(nil) }),
 			fyne.NewMenuItemSeparator(),
 			item("Export to the blog…", fyne.KeyE, 0, u.showExport),
 			item("Export as HTML…", fyne.KeyE, fyne.KeyModifierShift, u.showExportHTML),
@@ -173,7 +174,7 @@ func (u *ui) menu() *fyne.MainMenu {
 // visible line. In raw mode the editor also shows the front matter, so its
 // lines are not the body's and the preview stays where it is.
 func (u *ui) syncPreview() {
-	if !u.raw && u.preview.scroll.Visible() {
+	if !u.raw() && u.preview.scroll.Visible() {
 		u.preview.showLine(u.editor.TopLine())
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -219,16 +220,16 @@ func TestRawModeAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := newTestUI(t, path)
-	if !u.raw || u.form.fields.Visible() || !strings.Contains(u.form.problem.Text, "2:8") {
-		t.Fatalf("broken post: raw %v, form shown %v, problem %q", u.raw, u.form.fields.Visible(), u.form.problem.Text)
+	if !u.raw() || u.form.fields.Visible() || !strings.Contains(u.form.problem.Text, "2:8") {
+		t.Fatalf("broken post: raw %v, form shown %v, problem %q", u.raw(), u.form.fields.Visible(), u.form.problem.Text)
 	}
 	if !strings.Contains(u.status.err.Text, "2:8") {
 		t.Errorf("status bar error = %q", u.status.err.Text)
 	}
 	u.editor.SetText("---\ntitle: 고침\n---\n본문\n")
 	u.editorChanged() // as the editor reports a change the user makes
-	if u.raw || !u.form.fields.Visible() || u.form.texts["title"].Text != "고침" {
-		t.Errorf("fixed post: raw %v, title %q", u.raw, u.form.texts["title"].Text)
+	if u.raw() || !u.form.fields.Visible() || u.form.texts["title"].Text != "고침" {
+		t.Errorf("fixed post: raw %v, title %q", u.raw(), u.form.texts["title"].Text)
 	}
 	if u.editor.Text() != "본문\n" {
 		t.Errorf("editor after leaving raw mode = %q", u.editor.Text())
@@ -367,4 +368,21 @@ func TestCountsFollowTyping(t *testing.T) {
 	u.win.Canvas().Focus(u.editor.TextArea)
 	test.Type(u.editor.TextArea, "한글 두 word")
 	runUI(t, u, func() bool { return u.status.counts.Text == "4 words · 7 characters · 1 min read" })
+}
+
+// A notice (here, a file changed outside) stays while the user types; a
+// successful save clears it.
+func TestNoticeOutlastsTyping(t *testing.T) {
+	path, _ := copyPost(t, filepath.Join(corpus, "chirpy", "2019-08-08-text-and-typography.md"))
+	u := newTestUI(t, path)
+	u.status.setError(errors.New("reloaded: the file was changed outside Postdesk"))
+	u.win.Canvas().Focus(u.editor.TextArea)
+	u.editor.TypedRune('x')
+	if !strings.Contains(u.status.err.Text, "reloaded") {
+		t.Fatalf("status %q after a keystroke, want the notice kept", u.status.err.Text)
+	}
+	u.save()
+	if u.status.err.Text != "" {
+		t.Errorf("status %q after a save, want it clear", u.status.err.Text)
+	}
 }
