@@ -140,3 +140,20 @@ func moveEntryCursor(e *widget.Entry, pos int) {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	}
 }
+
+// BenchmarkText measures Buffer.Text, which the window calls on every
+// keystroke to hand the body to the session.
+func BenchmarkText(b *testing.B) {
+	for _, sz := range []struct {
+		name string
+		size int
+	}{{"100KB", 0}, {"1MB", 1 << 20}} {
+		b.Run(sz.name, func(b *testing.B) {
+			buf := NewBuffer(benchText(b, sz.size))
+			b.SetBytes(int64(len(buf.Text())))
+			for b.Loop() {
+				_ = buf.Text()
+			}
+		})
+	}
+}

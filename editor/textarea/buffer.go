@@ -106,19 +106,50 @@ func (b *Buffer) SetText(text string) {
 	b.undo, b.redo = nil, nil
 }
 
-// Text returns the whole text.
+// Text returns the whole text. The window calls it on every keystroke,
+// so it sizes the text first and then fills one string of exactly that
+// many bytes, a line at a time through one reused buffer.
 func (b *Buffer) Text() string {
-	var sb strings.Builder
-	sb.Grow(b.size + b.size/2)
+	size, longest := len(b.lines)-1, 0 // the newlines, the longest line
 	for i := range b.lines {
+		n := utf8Len(b.lines[i].r)
+		size += n
+		longest = max(longest, n)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	enc := make([]byte, 0, longest+1)
+	for i := range b.lines {
+		enc = enc[:0]
 		if i > 0 {
-			sb.WriteByte('\n')
+			enc = append(enc, '\n')
 		}
 		for _, r := range b.lines[i].r {
-			sb.WriteRune(r)
+			enc = utf8.AppendRune(enc, r)
 		}
+		sb.Write(enc)
 	}
 	return sb.String()
+}
+
+// utf8Len returns the length of rs in UTF-8. The runes come from
+// converting strings, so none is a surrogate or out of range (which
+// would encode as the 3-byte replacement character).
+func utf8Len(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		switch {
+		case r < 0x80:
+			n++
+		case r < 0x800:
+			n += 2
+		case r < 0x10000:
+			n += 3
+		default:
+			n += 4
+		}
+	}
+	return n
 }
 
 // Len returns the length of the text in runes, newlines included.
