@@ -245,18 +245,6 @@ func (b *Buffer) Slice(from, to Pos) string {
 	return sb.String()
 }
 
-// Insert inserts text at rune offset pos as its own undo step.
-func (b *Buffer) Insert(pos int, text string) {
-	p := b.PosOf(pos)
-	b.Edit(p, p, text, EditOther, time.Time{})
-}
-
-// Delete deletes the runes between offsets from and to as its own undo
-// step.
-func (b *Buffer) Delete(from, to int) {
-	b.Edit(b.PosOf(from), b.PosOf(to), "", EditOther, time.Time{})
-}
-
 // Edit replaces the text between from and to with text and returns the
 // position after the inserted text. kind and at decide whether the edit
 // joins the previous undo group: typing within a word, or deleting next
@@ -381,9 +369,6 @@ func (b *Buffer) Seal() { b.sealed = true }
 
 // CanUndo reports whether there is an edit to undo.
 func (b *Buffer) CanUndo() bool { return len(b.undo) > 0 }
-
-// CanRedo reports whether there is an undone edit to redo.
-func (b *Buffer) CanRedo() bool { return len(b.redo) > 0 }
 
 // Undo reverts the last group of edits and returns where the cursor
 // belongs: after the text it put back. ok is false when there was

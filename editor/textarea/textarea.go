@@ -22,10 +22,6 @@ type TextArea struct {
 	// OnChanged is called after every change of the text by the user or
 	// by Replace, Undo and Redo; it is not called by SetText.
 	OnChanged func()
-	// OnShortcut, when set, sees every shortcut first; returning true
-	// means it handled it. Shortcuts the TextArea does not know go
-	// nowhere else, so a window routes its own through here.
-	OnShortcut func(fyne.Shortcut) bool
 	// OnScrolled is called when the first visible line has changed, by
 	// scrolling or by the view following the cursor; not by SetText.
 	OnScrolled func()
@@ -767,11 +763,8 @@ func (t *TextArea) KeyUp(ev *fyne.KeyEvent) {
 // --- fyne.Shortcutable ---
 
 // TypedShortcut handles clipboard, select all, undo and redo, and
-// movement with Ctrl and Shift; OnShortcut sees each shortcut first.
+// movement with Ctrl and Shift.
 func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
-	if t.OnShortcut != nil && t.OnShortcut(s) {
-		return
-	}
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
 		if t.hasSelection() && s.Clipboard != nil {
