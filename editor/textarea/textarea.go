@@ -716,7 +716,7 @@ func (t *TextArea) key(name fyne.KeyName, shift, ctrl bool) bool {
 			t.end(shift)
 		}
 	case fyne.KeyBackspace:
-		if !ctrl && !shift || shift && !ctrl {
+		if !ctrl {
 			t.backspace()
 		}
 	case fyne.KeyDelete:
