@@ -151,7 +151,7 @@ func (r *renderer) Refresh() {
 		}
 		if t.cursor.Line == vrow.Line && cursorRow == vrow.Col {
 			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
-			if t.wrap {
+			if t.wrapper.Wrapping() {
 				cx = min(cx, pad+t.textWidth()) // after spaces hanging past the edge
 			}
 			r.placeCursor(cx, y, rh, th, v)

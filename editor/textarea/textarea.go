@@ -33,7 +33,6 @@ type TextArea struct {
 
 	buf     *Buffer
 	wrapper *Wrapper
-	wrap    bool
 	mono    bool
 
 	cursor, anchor Pos // the selection runs from anchor to cursor
@@ -72,7 +71,7 @@ type TextArea struct {
 
 // New returns an empty TextArea with soft wrap and monospace text.
 func New() *TextArea {
-	t := &TextArea{buf: NewBuffer(""), wrap: true, mono: true, wantX: -1, now: time.Now}
+	t := &TextArea{buf: NewBuffer(""), mono: true, wantX: -1, now: time.Now}
 	t.schedule = func(d time.Duration, f func()) *time.Timer {
 		return time.AfterFunc(d, func() { fyne.Do(f) })
 	}
@@ -134,7 +133,6 @@ func (t *TextArea) Buffer() *Buffer { return t.buf }
 
 // SetWrap turns soft wrapping at the widget's width on or off.
 func (t *TextArea) SetWrap(on bool) {
-	t.wrap = on
 	t.wrapper.SetWrap(on)
 	t.top.Col, t.scrollX = 0, 0
 	t.Refresh()
@@ -369,7 +367,7 @@ func (t *TextArea) showCursor() {
 	} else if bottom := t.stepRows(t.top, t.fullRows()-1); bottom.Less(cur) {
 		t.top = t.stepRows(cur, -(t.fullRows() - 1))
 	}
-	if !t.wrap {
+	if !t.wrapper.Wrapping() {
 		x := t.wrapper.X(t.buf.LineRunes(t.cursor.Line)[:t.cursor.Col])
 		w := t.textWidth()
 		if x < t.scrollX {
@@ -920,7 +918,7 @@ func (t *TextArea) DragEnd() {
 // Scrolled scrolls by whole rows, and sideways with wrapping off, no
 // further right than the lines on screen reach.
 func (t *TextArea) Scrolled(ev *fyne.ScrollEvent) {
-	if !t.wrap && ev.Scrolled.DX != 0 {
+	if !t.wrapper.Wrapping() && ev.Scrolled.DX != 0 {
 		t.scrollX = max(0, min(t.scrollX-ev.Scrolled.DX, max(t.maxScrollX(), t.scrollX)))
 	}
 	t.wheel -= ev.Scrolled.DY
