@@ -131,15 +131,23 @@ func (t *TextArea) Text() string { return t.buf.Text() }
 // through the TextArea.
 func (t *TextArea) Buffer() *Buffer { return t.buf }
 
-// SetWrap turns soft wrapping at the widget's width on or off.
+// SetWrap turns soft wrapping at the widget's width on or off; setting
+// it as it is keeps the view where it is.
 func (t *TextArea) SetWrap(on bool) {
+	if on == t.wrapper.Wrapping() {
+		return
+	}
 	t.wrapper.SetWrap(on)
 	t.top.Col, t.scrollX = 0, 0
 	t.Refresh()
 }
 
-// SetMonospace switches between the theme's monospace and regular font.
+// SetMonospace switches between the theme's monospace and regular font;
+// setting the font in use keeps the view and the measured widths.
 func (t *TextArea) SetMonospace(on bool) {
+	if on == t.mono {
+		return
+	}
 	t.mono = on
 	t.wrapper.SetMeasure(t.measure)
 	t.top.Col = 0
