@@ -42,7 +42,8 @@ func BenchmarkKeystrokeEditor(b *testing.B) {
 	}
 	u.openPath(path)
 	w.Canvas().Focus(u.editor.TextArea)
-	u.editor.moveCursor(len([]rune(u.editor.Text())) / 2)
+	mid := u.editor.Buffer().Len() / 2
+	u.editor.Select(mid, mid)
 	for b.Loop() {
 		u.editor.TypedRune('가')
 	}

@@ -104,7 +104,8 @@ func (u *ui) leaveRawMode() {
 	u.editor.SetText(body)
 	u.form.load(u.session)
 	u.loading = false
-	u.editor.moveCursor(cursor - (len(raw) - len([]rune(body))))
+	cursor -= len(raw) - len([]rune(body))
+	u.editor.Select(cursor, cursor)
 }
 
 // fieldChanged runs a form edit on the session and shows the outcome.
