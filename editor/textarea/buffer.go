@@ -336,9 +336,11 @@ func (b *Buffer) apply(from, to Pos, text string) Pos {
 
 	end := Pos{from.Line + len(ins) - 1, 0}
 	if len(ins) == 1 && from.Line == to.Line {
-		// The common case, typing: edit the line in place.
+		// The common case, typing: the line gets a new slice of its new
+		// length, so runes a caller had from LineRunes never change
+		// under it; copying the tail costs the same as moving it.
 		r := []rune(ins[0])
-		nr := make([]rune, 0, len(head)+len(r)+len(tail)+8)
+		nr := make([]rune, 0, len(head)+len(r)+len(tail))
 		nr = append(append(append(nr, head...), r...), tail...)
 		b.lines[from.Line] = line{r: nr}
 		end.Col = len(head) + len(r)
