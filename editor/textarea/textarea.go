@@ -28,7 +28,8 @@ type TextArea struct {
 	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
 	TabSpaces int
 	// PlaceHolder is shown, in the theme's placeholder colour, while the
-	// text is empty; call Refresh after changing it.
+	// text is empty or nothing but the one newline a new post's body
+	// starts with; call Refresh after changing it.
 	PlaceHolder string
 
 	buf     *Buffer
