@@ -35,6 +35,11 @@ type TextArea struct {
 	buf     *Buffer
 	wrapper *Wrapper
 	mono    bool
+	// rowH is the height of a row in the current font, 0 until measured;
+	// measuredSize is the text size the renderer last laid out with.
+	// Both spare a theme lookup for each of the many rows a frame asks
+	// about.
+	rowH, measuredSize float32
 
 	cursor, anchor Pos // the selection runs from anchor to cursor
 	// rowEnd puts a cursor that is at the start of a continuation row at
@@ -92,7 +97,27 @@ func (t *TextArea) measure(s string) float32 {
 
 // rowHeight is the height of one visual row.
 func (t *TextArea) rowHeight() float32 {
-	return fyne.MeasureText("M", t.textSize(), t.style()).Height
+	if t.rowH == 0 {
+		t.rowH = fyne.MeasureText("M", t.textSize(), t.style()).Height
+	}
+	return t.rowH
+}
+
+// remeasure forgets what was measured in another font or text size: the
+// rune widths, with them the wrapped rows, and the row height.
+func (t *TextArea) remeasure() {
+	t.wrapper.SetMeasure(t.measure)
+	t.rowH = 0
+}
+
+// fit takes the text size and width the renderer lays out with: rows
+// wrap to that width from now on, and a new text size is measured again.
+func (t *TextArea) fit(textSize float32) {
+	if textSize != t.measuredSize {
+		t.measuredSize = textSize
+		t.remeasure()
+	}
+	t.wrapper.SetWidth(t.textWidth())
 }
 
 // barWidth is the width kept free on the right for the scroll indicator.
@@ -150,7 +175,7 @@ func (t *TextArea) SetMonospace(on bool) {
 		return
 	}
 	t.mono = on
-	t.wrapper.SetMeasure(t.measure)
+	t.remeasure()
 	t.top.Col = 0
 	t.Refresh()
 }
@@ -270,11 +295,9 @@ func (t *TextArea) hasSelection() bool { return t.cursor != t.anchor }
 
 // --- rows ---
 
-// rows returns the row starts of line i at the current width.
-func (t *TextArea) rows(i int) []int {
-	t.wrapper.SetWidth(t.textWidth())
-	return t.wrapper.Rows(t.buf, i)
-}
+// rows returns the row starts of line i at the width of the last
+// layout.
+func (t *TextArea) rows(i int) []int { return t.wrapper.Rows(t.buf, i) }
 
 // rowSpan returns the columns where row r of line i starts and ends.
 func (t *TextArea) rowSpan(i, r int) (start, end int) {
