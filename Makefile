@@ -43,7 +43,6 @@ lint:
 bench: deps-test
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./storage/ ./editor/ | tee bench.txt
 	$(GO) test -run '^$$' -bench 'KeystrokeEditor|Preview' -count 6 ./app/ | tee -a bench.txt
-	$(GO) test -run '^$$' -bench 'KeystrokePlainEntry' -benchtime 5x -count 3 ./app/ | tee -a bench.txt
 	$(GO) test -run '^$$' -bench 'Keystroke/(TextArea|Entry/(1KB|10KB|50KB|100KB))$$|SetText' -benchtime 3x ./editor/textarea/ | tee -a bench.txt
 	$(GO) run golang.org/x/perf/cmd/benchstat@latest bench.txt
 

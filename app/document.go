@@ -103,7 +103,8 @@ func (u *ui) leaveRawMode() {
 	u.editor.SetText(body)
 	u.form.load(u.session)
 	u.loading = false
-	u.editor.moveCursor(cursor - (raw - u.editor.Buffer().Len()))
+	cursor -= raw - u.editor.Buffer().Len()
+	u.editor.Select(cursor, cursor)
 }
 
 // fieldChanged runs a form edit on the session and shows the outcome.

@@ -93,7 +93,7 @@ func (b *findBar) selectMatch(text string, at int, needle string) {
 	}
 	b.result.SetText("")
 	start := utf8.RuneCountInString(text[:at])
-	b.u.editor.selectRange(start, start+utf8.RuneCountInString(needle))
+	b.u.editor.Select(start, start+utf8.RuneCountInString(needle))
 }
 
 // replaceOne replaces the selected match and moves to the next one.
@@ -104,7 +104,8 @@ func (b *findBar) replaceOne() {
 	if b.u.editor.SelectedText() == b.find.Text {
 		sel := b.u.editor.selection()
 		b.u.editor.Replace(sel.Start, sel.End, b.replace.Text)
-		b.u.editor.moveCursor(sel.Start + utf8.RuneCountInString(b.replace.Text))
+		end := sel.Start + utf8.RuneCountInString(b.replace.Text)
+		b.u.editor.Select(end, end)
 	}
 	b.next()
 }

@@ -18,8 +18,6 @@ type sourceEditor struct {
 func newSourceEditor() *sourceEditor {
 	e := &sourceEditor{TextArea: textarea.New()}
 	e.PlaceHolder = "Write your post in Markdown…"
-	e.SetMonospace(true)
-	e.SetWrap(true)
 	return e
 }
 
@@ -51,11 +49,5 @@ func (e *sourceEditor) apply(ch editor.Change) {
 	if from, to := pre, len(old)-suf; from != to || len(cur)-suf > pre {
 		e.Replace(from, to, string(cur[pre:len(cur)-suf]))
 	}
-	e.selectRange(ch.SelStart, ch.Cursor)
+	e.Select(ch.SelStart, ch.Cursor)
 }
-
-// selectRange selects from..to, the cursor at to, and scrolls to it.
-func (e *sourceEditor) selectRange(from, to int) { e.Select(from, to) }
-
-// moveCursor puts the cursor at rune offset pos, selecting nothing.
-func (e *sourceEditor) moveCursor(pos int) { e.Select(pos, pos) }

@@ -189,7 +189,7 @@ func TestBoldAndUndo(t *testing.T) {
 	u.win.Canvas().Focus(u.editor.TextArea)
 	body := u.editor.Text()
 	test.Type(u.editor.TextArea, "한글 입력")
-	u.editor.selectRange(0, 2)
+	u.editor.Select(0, 2)
 	if got := u.editor.SelectedText(); got != "한글" {
 		t.Fatalf("selected %q", got)
 	}

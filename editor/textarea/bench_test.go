@@ -61,13 +61,7 @@ func BenchmarkKeystroke(b *testing.B) {
 		})
 		b.Run("Entry/"+sz.name, func(b *testing.B) {
 			text := benchText(b, sz.size)
-			a := test.NewTempApp(b)
-			w := a.NewWindow("bench")
-			e := widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.TextStyle = fyne.TextStyle{Monospace: true}
-			w.SetContent(e)
-			w.Resize(fyne.NewSize(640, 800))
+			e, w := newBenchEntry(b)
 			e.SetText(text)
 			w.Canvas().Focus(e)
 			moveEntryCursor(e, len([]rune(text))/2)
@@ -92,13 +86,7 @@ func BenchmarkSetText(b *testing.B) {
 	})
 	b.Run("Entry/100KB", func(b *testing.B) {
 		text := benchText(b, 0)
-		a := test.NewTempApp(b)
-		w := a.NewWindow("bench")
-		e := widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.TextStyle = fyne.TextStyle{Monospace: true}
-		w.SetContent(e)
-		w.Resize(fyne.NewSize(640, 800))
+		e, _ := newBenchEntry(b)
 		for i := 0; b.Loop(); i++ {
 			// Alternate texts so the Entry never skips an unchanged one.
 			e.SetText(text + fmt.Sprint(i%2))
@@ -106,9 +94,22 @@ func BenchmarkSetText(b *testing.B) {
 	})
 }
 
+// newBenchEntry returns an empty multi-line Entry set up as the TextArea
+// is in these benchmarks: monospace, wrapping words, in a 640×800 window.
+func newBenchEntry(b *testing.B) (*widget.Entry, fyne.Window) {
+	a := test.NewTempApp(b)
+	w := a.NewWindow("bench")
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.TextStyle = fyne.TextStyle{Monospace: true}
+	w.SetContent(e)
+	w.Resize(fyne.NewSize(640, 800))
+	return e, w
+}
+
 // moveEntryCursor puts e's cursor at rune offset pos. An Entry counts
 // rows after wrapping, so the row is found by binary search on
-// CursorTextOffset (as app/source.go does).
+// CursorTextOffset.
 func moveEntryCursor(e *widget.Entry, pos int) {
 	pos = min(max(pos, 0), len([]rune(e.Text)))
 	offset := func(row int) int {
@@ -138,5 +139,22 @@ func moveEntryCursor(e *widget.Entry, pos int) {
 	if pos > 0 {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+}
+
+// BenchmarkText measures Buffer.Text, which the window calls on every
+// keystroke to hand the body to the session.
+func BenchmarkText(b *testing.B) {
+	for _, sz := range []struct {
+		name string
+		size int
+	}{{"100KB", 0}, {"1MB", 1 << 20}} {
+		b.Run(sz.name, func(b *testing.B) {
+			buf := NewBuffer(benchText(b, sz.size))
+			b.SetBytes(int64(len(buf.Text())))
+			for b.Loop() {
+				_ = buf.Text()
+			}
+		})
 	}
 }

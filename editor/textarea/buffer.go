@@ -106,19 +106,50 @@ func (b *Buffer) SetText(text string) {
 	b.undo, b.redo = nil, nil
 }
 
-// Text returns the whole text.
+// Text returns the whole text. The window calls it on every keystroke,
+// so it sizes the text first and then fills one string of exactly that
+// many bytes, a line at a time through one reused buffer.
 func (b *Buffer) Text() string {
-	var sb strings.Builder
-	sb.Grow(b.size + b.size/2)
+	size, longest := len(b.lines)-1, 0 // the newlines, the longest line
 	for i := range b.lines {
+		n := utf8Len(b.lines[i].r)
+		size += n
+		longest = max(longest, n)
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	enc := make([]byte, 0, longest+1)
+	for i := range b.lines {
+		enc = enc[:0]
 		if i > 0 {
-			sb.WriteByte('\n')
+			enc = append(enc, '\n')
 		}
 		for _, r := range b.lines[i].r {
-			sb.WriteRune(r)
+			enc = utf8.AppendRune(enc, r)
 		}
+		sb.Write(enc)
 	}
 	return sb.String()
+}
+
+// utf8Len returns the length of rs in UTF-8. The runes come from
+// converting strings, so none is a surrogate or out of range (which
+// would encode as the 3-byte replacement character).
+func utf8Len(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		switch {
+		case r < 0x80:
+			n++
+		case r < 0x800:
+			n += 2
+		case r < 0x10000:
+			n += 3
+		default:
+			n += 4
+		}
+	}
+	return n
 }
 
 // Len returns the length of the text in runes, newlines included.
@@ -214,18 +245,6 @@ func (b *Buffer) Slice(from, to Pos) string {
 	return sb.String()
 }
 
-// Insert inserts text at rune offset pos as its own undo step.
-func (b *Buffer) Insert(pos int, text string) {
-	p := b.PosOf(pos)
-	b.Edit(p, p, text, EditOther, time.Time{})
-}
-
-// Delete deletes the runes between offsets from and to as its own undo
-// step.
-func (b *Buffer) Delete(from, to int) {
-	b.Edit(b.PosOf(from), b.PosOf(to), "", EditOther, time.Time{})
-}
-
 // Edit replaces the text between from and to with text and returns the
 // position after the inserted text. kind and at decide whether the edit
 // joins the previous undo group: typing within a word, or deleting next
@@ -317,9 +336,11 @@ func (b *Buffer) apply(from, to Pos, text string) Pos {
 
 	end := Pos{from.Line + len(ins) - 1, 0}
 	if len(ins) == 1 && from.Line == to.Line {
-		// The common case, typing: edit the line in place.
+		// The common case, typing: the line gets a new slice of its new
+		// length, so runes a caller had from LineRunes never change
+		// under it; copying the tail costs the same as moving it.
 		r := []rune(ins[0])
-		nr := make([]rune, 0, len(head)+len(r)+len(tail)+8)
+		nr := make([]rune, 0, len(head)+len(r)+len(tail))
 		nr = append(append(append(nr, head...), r...), tail...)
 		b.lines[from.Line] = line{r: nr}
 		end.Col = len(head) + len(r)
@@ -350,9 +371,6 @@ func (b *Buffer) Seal() { b.sealed = true }
 
 // CanUndo reports whether there is an edit to undo.
 func (b *Buffer) CanUndo() bool { return len(b.undo) > 0 }
-
-// CanRedo reports whether there is an undone edit to redo.
-func (b *Buffer) CanRedo() bool { return len(b.redo) > 0 }
 
 // Undo reverts the last group of edits and returns where the cursor
 // belongs: after the text it put back. ok is false when there was

@@ -25,6 +25,7 @@ func TestBufferEdits(t *testing.T) {
 		{"insert at end", "a\n", 2, 2, "b", "a\nb"},
 		{"delete everything", "a\nb\nc", 0, 5, "", ""},
 		{"CRLF stays as text", "a\r\nb", 1, 1, "x", "ax\r\nb"},
+		{"runes of one to four bytes", "a é\n가😀", 2, 2, "ß", "a ßé\n가😀"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -71,7 +71,9 @@ func (r *renderer) Layout(fyne.Size) { r.Refresh() }
 func (r *renderer) Destroy() {}
 
 // Refresh lays out and draws the visible rows; objects whose content did
-// not change are not refreshed.
+// not change are not refreshed. A resize or a change of theme comes
+// through here, so this is where the TextArea takes its wrapping width
+// and text size.
 func (r *renderer) Refresh() {
 	t := r.t
 	size := t.Size()
@@ -80,8 +82,9 @@ func (r *renderer) Refresh() {
 	fg := th.Color(theme.ColorNameForeground, v)
 	selColor := th.Color(theme.ColorNameSelection, v)
 	pad := theme.InnerPadding()
-	rh := t.rowHeight()
 	textSize := t.textSize()
+	t.fit(textSize)
+	rh := t.rowHeight()
 	style := t.style()
 
 	r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
@@ -151,7 +154,7 @@ func (r *renderer) Refresh() {
 		}
 		if t.cursor.Line == vrow.Line && cursorRow == vrow.Col {
 			cx := x0 + t.wrapper.X(rs[s:t.cursor.Col])
-			if t.wrap {
+			if t.wrapper.Wrapping() {
 				cx = min(cx, pad+t.textWidth()) // after spaces hanging past the edge
 			}
 			r.placeCursor(cx, y, rh, th, v)

@@ -293,7 +293,7 @@ func (t *TextArea) widestOnScreen() float32 {
 
 // maxScrollX is how far the view may scroll right.
 func (t *TextArea) maxScrollX() float32 {
-	if t.wrap {
+	if t.wrapper.Wrapping() {
 		return 0
 	}
 	return max(0, t.widestOnScreen()-t.textWidth())

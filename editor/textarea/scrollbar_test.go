@@ -171,3 +171,24 @@ func TestHorizontalScrollBarWithWrapOff(t *testing.T) {
 		t.Fatalf("scrolling sideways moved the cursor to %d", ta.CursorOffset())
 	}
 }
+
+// Saving the settings sets the font and wrapping again, mostly to what
+// they were; that must not lose the view.
+func TestUnchangedLookKeepsSidewaysScroll(t *testing.T) {
+	ta, _, _ := newArea(t, strings.Repeat("x", 300))
+	ta.SetWrap(false)
+	ta.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(-100, 0)})
+	if ta.scrollX == 0 {
+		t.Fatal("did not scroll sideways")
+	}
+	x := ta.scrollX
+	ta.SetMonospace(true)
+	ta.SetWrap(false)
+	if ta.scrollX != x {
+		t.Fatalf("setting the same look scrolled from %v to %v", x, ta.scrollX)
+	}
+	ta.SetWrap(true)
+	if ta.scrollX != 0 {
+		t.Fatalf("wrapping on left the view scrolled %v sideways", ta.scrollX)
+	}
+}

@@ -22,23 +22,24 @@ type TextArea struct {
 	// OnChanged is called after every change of the text by the user or
 	// by Replace, Undo and Redo; it is not called by SetText.
 	OnChanged func()
-	// OnShortcut, when set, sees every shortcut first; returning true
-	// means it handled it. Shortcuts the TextArea does not know go
-	// nowhere else, so a window routes its own through here.
-	OnShortcut func(fyne.Shortcut) bool
 	// OnScrolled is called when the first visible line has changed, by
 	// scrolling or by the view following the cursor; not by SetText.
 	OnScrolled func()
 	// TabSpaces is how many spaces Tab inserts; zero inserts a tab.
 	TabSpaces int
 	// PlaceHolder is shown, in the theme's placeholder colour, while the
-	// text is empty; call Refresh after changing it.
+	// text is empty or nothing but the one newline a new post's body
+	// starts with; call Refresh after changing it.
 	PlaceHolder string
 
 	buf     *Buffer
 	wrapper *Wrapper
-	wrap    bool
 	mono    bool
+	// rowH is the height of a row in the current font, 0 until measured;
+	// measuredSize is the text size the renderer last laid out with.
+	// Both spare a theme lookup for each of the many rows a frame asks
+	// about.
+	rowH, measuredSize float32
 
 	cursor, anchor Pos // the selection runs from anchor to cursor
 	// rowEnd puts a cursor that is at the start of a continuation row at
@@ -75,7 +76,7 @@ type TextArea struct {
 
 // New returns an empty TextArea with soft wrap and monospace text.
 func New() *TextArea {
-	t := &TextArea{buf: NewBuffer(""), wrap: true, mono: true, wantX: -1, now: time.Now}
+	t := &TextArea{buf: NewBuffer(""), mono: true, wantX: -1, now: time.Now}
 	t.schedule = func(d time.Duration, f func()) *time.Timer {
 		return time.AfterFunc(d, func() { fyne.Do(f) })
 	}
@@ -95,7 +96,27 @@ func (t *TextArea) measure(s string) float32 {
 
 // rowHeight is the height of one visual row.
 func (t *TextArea) rowHeight() float32 {
-	return fyne.MeasureText("M", t.textSize(), t.style()).Height
+	if t.rowH == 0 {
+		t.rowH = fyne.MeasureText("M", t.textSize(), t.style()).Height
+	}
+	return t.rowH
+}
+
+// remeasure forgets what was measured in another font or text size: the
+// rune widths, with them the wrapped rows, and the row height.
+func (t *TextArea) remeasure() {
+	t.wrapper.SetMeasure(t.measure)
+	t.rowH = 0
+}
+
+// fit takes the text size and width the renderer lays out with: rows
+// wrap to that width from now on, and a new text size is measured again.
+func (t *TextArea) fit(textSize float32) {
+	if textSize != t.measuredSize {
+		t.measuredSize = textSize
+		t.remeasure()
+	}
+	t.wrapper.SetWidth(t.textWidth())
 }
 
 // barWidth is the width kept free on the right for the scroll indicator.
@@ -135,18 +156,25 @@ func (t *TextArea) Text() string { return t.buf.Text() }
 // through the TextArea.
 func (t *TextArea) Buffer() *Buffer { return t.buf }
 
-// SetWrap turns soft wrapping at the widget's width on or off.
+// SetWrap turns soft wrapping at the widget's width on or off; setting
+// it as it is keeps the view where it is.
 func (t *TextArea) SetWrap(on bool) {
-	t.wrap = on
+	if on == t.wrapper.Wrapping() {
+		return
+	}
 	t.wrapper.SetWrap(on)
 	t.top.Col, t.scrollX = 0, 0
 	t.Refresh()
 }
 
-// SetMonospace switches between the theme's monospace and regular font.
+// SetMonospace switches between the theme's monospace and regular font;
+// setting the font in use keeps the view and the measured widths.
 func (t *TextArea) SetMonospace(on bool) {
+	if on == t.mono {
+		return
+	}
 	t.mono = on
-	t.wrapper.SetMeasure(t.measure)
+	t.remeasure()
 	t.top.Col = 0
 	t.Refresh()
 }
@@ -266,11 +294,9 @@ func (t *TextArea) hasSelection() bool { return t.cursor != t.anchor }
 
 // --- rows ---
 
-// rows returns the row starts of line i at the current width.
-func (t *TextArea) rows(i int) []int {
-	t.wrapper.SetWidth(t.textWidth())
-	return t.wrapper.Rows(t.buf, i)
-}
+// rows returns the row starts of line i at the width of the last
+// layout.
+func (t *TextArea) rows(i int) []int { return t.wrapper.Rows(t.buf, i) }
 
 // rowSpan returns the columns where row r of line i starts and ends.
 func (t *TextArea) rowSpan(i, r int) (start, end int) {
@@ -372,7 +398,7 @@ func (t *TextArea) showCursor() {
 	} else if bottom := t.stepRows(t.top, t.fullRows()-1); bottom.Less(cur) {
 		t.top = t.stepRows(cur, -(t.fullRows() - 1))
 	}
-	if !t.wrap {
+	if !t.wrapper.Wrapping() {
 		x := t.wrapper.X(t.buf.LineRunes(t.cursor.Line)[:t.cursor.Col])
 		w := t.textWidth()
 		if x < t.scrollX {
@@ -718,7 +744,7 @@ func (t *TextArea) key(name fyne.KeyName, shift, ctrl bool) bool {
 			t.end(shift)
 		}
 	case fyne.KeyBackspace:
-		if !ctrl && !shift || shift && !ctrl {
+		if !ctrl {
 			t.backspace()
 		}
 	case fyne.KeyDelete:
@@ -755,11 +781,8 @@ func (t *TextArea) KeyUp(ev *fyne.KeyEvent) { t.input.KeyUp(ev.Name) }
 // --- fyne.Shortcutable ---
 
 // TypedShortcut handles clipboard, select all, undo and redo, and
-// movement with Ctrl and Shift; OnShortcut sees each shortcut first.
+// movement with Ctrl and Shift.
 func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
-	if t.OnShortcut != nil && t.OnShortcut(s) {
-		return
-	}
 	switch s := s.(type) {
 	case *fyne.ShortcutCopy:
 		if t.hasSelection() && s.Clipboard != nil {
@@ -915,7 +938,7 @@ func (t *TextArea) DragEnd() {
 // Scrolled scrolls by whole rows, and sideways with wrapping off, no
 // further right than the lines on screen reach.
 func (t *TextArea) Scrolled(ev *fyne.ScrollEvent) {
-	if !t.wrap && ev.Scrolled.DX != 0 {
+	if !t.wrapper.Wrapping() && ev.Scrolled.DX != 0 {
 		t.scrollX = max(0, min(t.scrollX-ev.Scrolled.DX, max(t.maxScrollX(), t.scrollX)))
 	}
 	t.wheel -= ev.Scrolled.DY

@@ -519,3 +519,28 @@ func TestLateTapKeepsTypedText(t *testing.T) {
 		t.Errorf("text %q, want %q", got, "미리!abc")
 	}
 }
+
+// bigText is the test theme with text twice its size.
+type bigText struct{ fyne.Theme }
+
+func (b bigText) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return 2 * b.Theme.Size(n)
+	}
+	return b.Theme.Size(n)
+}
+
+func TestTextSizeChangeMeasuresAgain(t *testing.T) {
+	ta, _, _ := newArea(t, strings.Repeat("x", 100))
+	rh, xw, rows := ta.rowHeight(), ta.wrapper.RuneWidth('x'), len(ta.rows(0))
+	test.ApplyTheme(t, bigText{test.NewTheme()})
+	if got := ta.rowHeight(); got <= rh*3/2 {
+		t.Errorf("row height %v at twice the text size, was %v", got, rh)
+	}
+	if got := ta.wrapper.RuneWidth('x'); got <= xw*3/2 {
+		t.Errorf("x %v wide at twice the text size, was %v", got, xw)
+	}
+	if got := len(ta.rows(0)); got <= rows {
+		t.Errorf("%d rows at twice the text size, were %d", got, rows)
+	}
+}

@@ -43,6 +43,9 @@ func (w *Wrapper) SetWrap(on bool) {
 	}
 }
 
+// Wrapping reports whether soft wrapping is on.
+func (w *Wrapper) Wrapping() bool { return w.wrap }
+
 // SetMeasure replaces the measuring function, as when the font changes.
 func (w *Wrapper) SetMeasure(measure func(string) float32) {
 	w.measure = measure
