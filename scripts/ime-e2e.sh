@@ -37,6 +37,12 @@ cleanup() {
 trap cleanup EXIT
 sleep 1
 gsettings set org.freedesktop.ibus.engine.hangul initial-input-mode 'hangul' 2>/dev/null
+# dconf writes the setting to disk a moment later; an engine that starts
+# before that reads the default and types Latin letters.
+for _ in $(seq 100); do
+  [ -s "$XDG_CONFIG_HOME/dconf/user" ] && break
+  sleep 0.1
+done
 ibus-daemon -drx
 # The first start builds IBus's registry; wait until the engine is set.
 for _ in $(seq 60); do
