@@ -48,6 +48,7 @@ type textMetrics struct {
 	innerPad       float32 // RichText's inset on every side
 	lineSpacing    float32 // the gap after each block segment
 	textSize       float32
+	pad            float32 // the gap between two blocks of the column
 }
 
 func newTextMetrics(th fyne.Theme) *textMetrics {
@@ -65,6 +66,7 @@ func newTextMetrics(th fyne.Theme) *textMetrics {
 	m.innerPad = th.Size(theme.SizeNameInnerPadding)
 	m.lineSpacing = th.Size(theme.SizeNameLineSpacing)
 	m.textSize = th.Size(theme.SizeNameText)
+	m.pad = th.Size(theme.SizeNamePadding)
 	return m
 }
 
