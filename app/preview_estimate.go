@@ -104,9 +104,9 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 	for _, s := range segs {
 		switch s := s.(type) {
 		case *editor.CodeBox:
-			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "")
+			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "", s.JoinAbove, s.JoinBelow)
 		case *editor.MathBox:
-			pr.box(1+float32(strings.Count(s.Formula, "\n")), false)
+			pr.box(1+float32(strings.Count(s.Formula, "\n")), false, false, false)
 		case *editor.PromptBox:
 			pr.endRow()
 			inner := m.profile(s.Body)
@@ -149,13 +149,22 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 }
 
 // box adds a panel of lines rows of monospace text that scrolls
-// sideways rather than wraps, with an optional label above.
-func (pr *profiler) box(lines float32, label bool) {
+// sideways rather than wraps, with an optional label above. A panel
+// joined to the one above (a piece of a long code block) starts higher,
+// over the gap between the blocks and its own top padding, and one
+// joined below ends right after its last row; see editor's panel.
+func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
 	m := pr.m
 	pr.endRow()
 	h := lines*m.monoLine*m.textSize + 4*m.innerPad // the panel's and its text's insets
 	if label {
 		h += m.line * m.textSize
+	}
+	if joinAbove {
+		h -= 4*m.innerPad + m.pad
+	}
+	if joinBelow {
+		h -= 2 * m.innerPad
 	}
 	pr.p.fixed += h
 	pr.blocks++

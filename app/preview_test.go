@@ -406,9 +406,33 @@ func TestPreviewEstimatesNearLaidOutHeights(t *testing.T) {
 		t.Skipf("SKIPPED: %v (the corpus lives in ../shared beside the repository)", err)
 	}
 	_, body, _ := bytes.Cut(raw[4:], []byte("\n---\n"))
+	checkEstimates(t, string(body), editor.PreviewOptions{})
+}
+
+// A long code block comes as pieces whose boxes join: a joined box
+// reaches over the gap above it and has no padding at the open edges.
+func TestPreviewEstimatesJoinedCodeBoxes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Some code:\n\n```go\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "func step%d(x int) int {\n\ty := x * %d\n\treturn y + len(\"%d\")\n}\n\n", i, i, i)
+	}
+	b.WriteString("```\n")
+	blocks := editor.NewPreviewer().RenderBlocks([]byte(b.String()), editor.PreviewOptions{})
+	if len(blocks) < 20 {
+		t.Fatalf("the code block came as %d blocks, not as pieces", len(blocks))
+	}
+	checkEstimates(t, b.String(), editor.PreviewOptions{})
+}
+
+// checkEstimates checks that the blocks of body, estimated, add up to
+// within a tenth of their laid-out height, at a narrow, a middling and a
+// wide width.
+func checkEstimates(t *testing.T, body string, opt editor.PreviewOptions) {
+	t.Helper()
 	for _, width := range []float32{300, 600, 1000} {
 		p := newTestPreview(t, fyne.NewSize(width, 400))
-		p.showBody(string(body))
+		p.apply(p.renderer.RenderBlocks([]byte(body), opt))
 		c := p.column
 		var estimated, laidOut float32
 		for i, b := range c.blocks {
