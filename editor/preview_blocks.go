@@ -32,7 +32,7 @@ import (
 type PreviewBlock struct {
 	// Key is the same for two blocks exactly when they render the same:
 	// it hashes the block's source lines together with everything from
-	// elsewhere in the post that its rendering reads (see blockKey); for
+	// elsewhere in the post that its rendering reads (see blockCache.key); for
 	// a code block, or a piece of one, it hashes what its CodeBox shows.
 	Key string
 	// StartLine and EndLine are the first and last source line of the
