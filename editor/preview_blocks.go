@@ -223,7 +223,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
 			var spans []CodeSpan
 			if ch.toks != nil {
-				spans = colourSpans(ch.toks, 0, len(ch.text))
+				spans = colourSpans(ch.toks, len(ch.text))
 			}
 			return []widget.RichTextSegment{&CodeBox{
 				// The box outlives the render, and must not keep the
