@@ -211,7 +211,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 			b.StartLine = codeLine + ch.from
 		}
 		if i+1 < len(chunks) {
-			b.EndLine = codeLine + chunks[i+1].from - 1
+			b.EndLine = codeLine + ch.to - 1
 		}
 		label := ""
 		if i == 0 {
