@@ -23,6 +23,9 @@ type blockProfile struct {
 	fixed float32 // height that does not depend on the width
 	area  float32 // wrapping text: the sum of each run's width times its row height
 	rows  float32 // wrapping text: the sum of the row heights of its hard rows
+	// images are the natural sizes of the block's images, each drawn
+	// as wide as that or the text, whichever is narrower.
+	images []fyne.Size
 }
 
 // height estimates the block's height when its text wraps at avail.
@@ -32,7 +35,11 @@ func (p blockProfile) height(avail float32) float32 {
 	if avail < 1 {
 		avail = 1
 	}
-	return p.fixed + max(p.rows, p.rows/2+p.area/avail)
+	h := p.fixed + max(p.rows, p.rows/2+p.area/avail)
+	for _, im := range p.images {
+		h += min(avail, im.Width) * im.Height / im.Width
+	}
+	return h
 }
 
 // textMetrics are the theme's sizes that block heights are made of,
@@ -117,7 +124,7 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 			pr.blocks++
 		case *editor.ImageBox:
 			pr.endRow()
-			pr.p.fixed += 6 * m.textSize // between a missing image's note and a figure
+			pr.image(s)
 			pr.blocks++
 		case *widget.TableSegment:
 			pr.endRow()
@@ -168,6 +175,20 @@ func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
 	}
 	pr.p.fixed += h
 	pr.blocks++
+}
+
+// image adds an image with its caption, or the note shown in its place.
+func (pr *profiler) image(im *editor.ImageBox) {
+	m := pr.m
+	nat := im.Natural()
+	if !im.Found || nat.Width <= 0 || nat.Height <= 0 {
+		pr.p.fixed += 6 * m.textSize // between a note and a figure of unknown size
+		return
+	}
+	pr.p.images = append(pr.p.images, nat)
+	if im.Alt != "" {
+		pr.p.fixed += m.pad + m.line*m.th.Size(theme.SizeNameCaptionText)
+	}
 }
 
 // text adds a run to the row being gathered; a line break in it ends

@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -423,6 +425,21 @@ func TestPreviewEstimatesJoinedCodeBoxes(t *testing.T) {
 		t.Fatalf("the code block came as %d blocks, not as pieces", len(blocks))
 	}
 	checkEstimates(t, b.String(), editor.PreviewOptions{})
+}
+
+// An image is drawn at its natural size, shrunk to the column's width.
+func TestPreviewEstimatesImages(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pic.png"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := "Before.\n\n![a picture](pic.png)\n\nBetween.\n\n![small](pic.png){: width=\"200\" }\n\nAfter.\n"
+	checkEstimates(t, body, editor.PreviewOptions{PostDir: dir})
 }
 
 // checkEstimates checks that the blocks of body, estimated, add up to

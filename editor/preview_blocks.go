@@ -393,7 +393,8 @@ func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed
 //     stand in the range of the block before the one it applies to, so
 //     the attributes of the block's nodes;
 //   - images: whether and where the file is found, which depends on the
-//     options and the file system;
+//     options and the file system, and which version of the file it is,
+//     as the ImageBox holds the size read from it;
 //   - the options themselves.
 //
 // Lists are one top-level block, so their continuation lines and
@@ -411,7 +412,7 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		h.num(int(n.Kind()))
+		h.num(int64(n.Kind()))
 		for _, a := range n.Attributes() {
 			h.bytes(a.Name)
 			if v, ok := a.Value.([]byte); ok {
@@ -430,17 +431,18 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 		case *ast.Image:
 			h.bytes(n.Destination)
 			h.bytes(n.Title)
-			im := imageCheck{dest: string(n.Destination)}
-			im.file, im.found, im.remote = resolveImage(im.dest, opt)
+			im := checkImage(string(n.Destination), opt)
 			*images = append(*images, im)
 			h.str(im.file)
 			h.bool(im.found)
 			h.bool(im.remote)
+			h.num(im.stamp.size)
+			h.num(im.stamp.mod)
 		case *extast.FootnoteLink:
-			h.num(n.Index)
+			h.num(int64(n.Index))
 			h.bytes(footnoteName(n, n.Index))
 		case *extast.Footnote:
-			h.num(n.Index)
+			h.num(int64(n.Index))
 			h.bytes(n.Ref)
 		}
 		return ast.WalkContinue, nil
@@ -462,9 +464,9 @@ func blockSource(n ast.Node, src []byte, h *keyHash) {
 			h.bytes(n.Info.Value(src))
 		}
 	case *ast.Heading:
-		h.num(n.Level)
+		h.num(int64(n.Level))
 	case *ast.List:
-		h.num(n.Start)
+		h.num(int64(n.Start))
 		h.bytes([]byte{n.Marker})
 		h.bool(n.IsTight)
 	}
@@ -491,16 +493,16 @@ func (c *blockCache) newHash() keyHash {
 }
 
 func (k *keyHash) str(s string) {
-	k.num(len(s))
+	k.num(int64(len(s)))
 	_, _ = k.h.WriteString(s)
 }
 
 func (k *keyHash) bytes(b []byte) {
-	k.num(len(b))
+	k.num(int64(len(b)))
 	_, _ = k.h.Write(b)
 }
 
-func (k *keyHash) num(v int) {
+func (k *keyHash) num(v int64) {
 	var l [8]byte
 	binary.LittleEndian.PutUint64(l[:], uint64(v))
 	_, _ = k.h.Write(l[:])

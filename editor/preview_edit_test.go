@@ -280,6 +280,28 @@ func TestRenderBlocksEditImageAppears(t *testing.T) {
 	}
 }
 
+// TestRenderBlocksEditImageReplaced pins that an image file replaced by
+// one of another size changes its block's key, and so shows at its new
+// size, even when the edit is in a code block.
+func TestRenderBlocksEditImageReplaced(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, dir, "pic.png", 4, 4)
+	base := "![pic](pic.png)\n\n" + editBase()
+	opt := PreviewOptions{PostDir: dir}
+	p := NewPreviewer()
+	before := p.RenderBlocks([]byte(base), opt)
+	writePNG(t, dir, "pic.png", 40, 2)
+	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
+	got := p.RenderBlocks(edited, opt)
+	if got[0].Key == before[0].Key {
+		t.Error("the block of a replaced image kept its key")
+	}
+	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, opt))
+	if d := dumpSegments(got[0].Segments); !strings.Contains(d, "pixels=40x2") {
+		t.Errorf("the replaced image is not 40×2:\n%s", d)
+	}
+}
+
 func TestRenderBlocksEditCRLF(t *testing.T) {
 	base := strings.ReplaceAll(editBase(), "\n", "\r\n")
 	p := NewPreviewer()

@@ -39,6 +39,10 @@ type ImageBox struct {
 	// Width and Height are the size the post asks for (`{: width="700" }`
 	// or Chirpy's `w=`/`h=`), 0 if it does not.
 	Width, Height float32
+	// Pixels is the file's size in pixels, read from its header while
+	// rendering, so that drawing the box reads no file; zero when the
+	// file is not found or Go cannot decode its format (SVG, AVIF).
+	Pixels fyne.Size
 	// Indent insets the image to line up with list or quote text.
 	Indent int
 }
@@ -53,7 +57,26 @@ func (w *segmentWriter) imageBox(n *ast.Image, alt string, c blockContext) *Imag
 	b.Width = attrFloat(n, "width", "w")
 	b.Height = attrFloat(n, "height", "h")
 	b.Path, b.Found, b.Remote = resolveImage(b.Source, w.opt)
+	if b.Found {
+		b.Pixels, _ = imageSize(b.Path)
+	}
 	return b
+}
+
+// Natural returns the size the image is drawn at where the preview is
+// wide enough: its pixel size, scaled to the width the post asks for.
+// A zero width or height means the aspect is unknown.
+func (i *ImageBox) Natural() fyne.Size {
+	nat := i.Pixels
+	if i.Width > 0 {
+		if nat.Width > 0 {
+			nat.Height *= i.Width / nat.Width
+		} else if i.Height > 0 {
+			nat.Height = i.Height
+		}
+		nat.Width = i.Width
+	}
+	return nat
 }
 
 // attrFloat reads the first of the named attributes that is a number.
@@ -96,7 +119,13 @@ type imageLocation struct {
 	Where imageWhere
 	// Path is the address's path: unescaped, without query or fragment.
 	Path string
+	// Stamp tells this version of File from the next, for a file found.
+	Stamp fileStamp
 }
+
+// fileStamp tells versions of a file apart: a file rewritten or replaced
+// has another length or modification time.
+type fileStamp struct{ size, mod int64 }
 
 // locateImage finds the local file of an image address the way Jekyll
 // with Chirpy serves it. An absolute path is under the blog folder. A
@@ -148,6 +177,7 @@ func locateImage(src string, opt PreviewOptions) imageLocation {
 	for _, c := range candidates {
 		if st, err := os.Stat(c.file); err == nil && !st.IsDir() {
 			loc.File, loc.Where = c.file, c.where
+			loc.Stamp = fileStamp{st.Size(), st.ModTime().UnixNano()}
 			return loc
 		}
 	}
@@ -169,19 +199,10 @@ func (i *ImageBox) Visual() fyne.CanvasObject {
 	if !i.Found {
 		return i.placeholder(i.missingReason())
 	}
-	nat, err := imageSize(i.Path)
-	if err != nil && !strings.EqualFold(filepath.Ext(i.Path), ".svg") {
+	if i.Pixels.IsZero() && !strings.EqualFold(filepath.Ext(i.Path), ".svg") {
 		// canvas.Image would draw nothing for a format Go cannot read
 		// (AVIF, say); say so instead.
 		return i.placeholder("Cannot show image " + i.Path)
-	}
-	if i.Width > 0 {
-		if nat.Width > 0 {
-			nat.Height *= i.Width / nat.Width
-		} else if i.Height > 0 {
-			nat.Height = i.Height
-		}
-		nat.Width = i.Width
 	}
 	img := canvas.NewImageFromFile(i.Path)
 	img.FillMode = canvas.ImageFillContain
@@ -193,7 +214,7 @@ func (i *ImageBox) Visual() fyne.CanvasObject {
 		caption.TextSize = theme.CaptionTextSize()
 		objs = append(objs, caption)
 	}
-	return &fyne.Container{Layout: &imageLayout{natural: nat, indent: i.Indent}, Objects: objs}
+	return &fyne.Container{Layout: &imageLayout{natural: i.Natural(), indent: i.Indent}, Objects: objs}
 }
 
 func (i *ImageBox) missingReason() string {

@@ -131,6 +131,9 @@ func dumpInto(b *strings.Builder, segs []widget.RichTextSegment, depth int) {
 			if s.Width > 0 || s.Height > 0 {
 				fmt.Fprintf(b, " size=%gx%g", s.Width, s.Height)
 			}
+			if !s.Pixels.IsZero() {
+				fmt.Fprintf(b, " pixels=%gx%g", s.Pixels.Width, s.Pixels.Height)
+			}
 			fmt.Fprintf(b, "%s\n", indentFlag(s.Indent))
 		default:
 			fmt.Fprintf(b, "%s%T %q\n", ind, s, s.Textual())
