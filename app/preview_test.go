@@ -467,11 +467,11 @@ func TestPreviewPaneDropsStaleRender(t *testing.T) {
 	done := make(chan func(), 4)
 	p.do = func(f func()) { done <- f }
 	p.schedule("첫 글", editor.PreviewOptions{})
-	p.mu.Lock()
-	gen := p.gen
-	p.mu.Unlock()
+	p.rendering.mu.Lock()
+	gen := p.rendering.gen
+	p.rendering.mu.Unlock()
 	p.schedule("둘째 글", editor.PreviewOptions{})
-	p.render(gen) // the first render, finishing late
+	p.rendering.run(gen, p.do) // the first render, finishing late
 	if len(done) != 0 {
 		(<-done)()
 	}
