@@ -78,6 +78,8 @@ func newBlockCache() *blockCache {
 // than rendered again. Concatenated, the blocks' segments are what
 // Render returns for the same body, except that a long code block comes
 // as several CodeBoxes, whose Code joined with line ends is the block's.
+// The slice returned is the Previewer's too, which the next call starts
+// from, and may be the same slice again: treat it as read-only.
 func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
 	if blocks, ok := p.renderEdit(body, opt); ok {
 		return blocks

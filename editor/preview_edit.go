@@ -288,7 +288,7 @@ func (p *Previewer) renderSame(st *renderState) []PreviewBlock {
 	same := *st
 	same.incremental = true
 	p.remember(&same)
-	return append([]PreviewBlock(nil), st.blocks...)
+	return st.blocks
 }
 
 // imagesUnchanged reports whether every image is still found where it
