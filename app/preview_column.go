@@ -391,7 +391,6 @@ func newBlockText(segs []widget.RichTextSegment) *widget.RichText {
 // MinSize is the height of all the blocks; the column takes the width
 // it is given.
 func (c *blockColumn) MinSize() fyne.Size {
-	c.ExtendBaseWidget(c)
 	return fyne.NewSize(0, c.height())
 }
 

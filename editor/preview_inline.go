@@ -167,7 +167,7 @@ func (w *segmentWriter) link(n ast.Node, dest []byte, st widget.RichTextStyle, c
 		label = dest
 	}
 	if w.rowStart {
-		label = trimLeftSpace(label)
+		label = bytes.TrimLeft(label, " \t\n")
 	}
 	w.emit(hyperlink(string(label), dest, w.html.apply(st)))
 	w.rowStart = false
