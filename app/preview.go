@@ -2,7 +2,6 @@ package app
 
 import (
 	"sort"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,27 +22,21 @@ const previewDelay = 150 * time.Millisecond
 // unchanged keeps its widget and its height, so a keystroke costs the
 // layout of the block it changed, and only if that block is in view.
 type previewPane struct {
-	column   *blockColumn
-	scroll   *container.Scroll
-	renderer *editor.Previewer
-
-	mu      sync.Mutex
-	timer   *time.Timer
-	pending previewJob
-	gen     uint64 // the newest job; an older render finishing late is dropped
+	column    *blockColumn
+	scroll    *container.Scroll
+	renderer  *editor.Previewer
+	rendering debounce
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests
 	// run the functions on their own goroutine, which stands for it.
 	do func(func())
 }
 
-type previewJob struct {
-	body string
-	opt  editor.PreviewOptions
-}
-
 func newPreviewPane() *previewPane {
 	c := newBlockColumn()
-	p := &previewPane{column: c, scroll: c.scroll, renderer: editor.NewPreviewer(), do: fyne.Do}
+	p := &previewPane{
+		column: c, scroll: c.scroll, renderer: editor.NewPreviewer(),
+		rendering: debounce{delay: previewDelay}, do: fyne.Do,
+	}
 	p.renderer.SetPageWheel(p.scroll.Scrolled)
 	return p
 }
@@ -51,40 +44,10 @@ func newPreviewPane() *previewPane {
 // schedule renders body after the typing pauses, replacing any render
 // still waiting.
 func (p *previewPane) schedule(body string, opt editor.PreviewOptions) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.gen++
-	p.pending = previewJob{body, opt}
-	if p.timer != nil {
-		p.timer.Stop()
-	}
-	gen := p.gen
-	p.timer = time.AfterFunc(previewDelay, func() { p.render(gen) })
-}
-
-// render runs on a timer goroutine.
-func (p *previewPane) render(gen uint64) {
-	p.mu.Lock()
-	if gen != p.gen {
-		p.mu.Unlock()
-		return
-	}
-	// The job holds a copy of the whole body; the pane keeps no copy
-	// once the render has it.
-	job := p.pending
-	p.pending = previewJob{}
-	p.mu.Unlock()
-
-	blocks := p.renderer.RenderBlocks([]byte(job.body), job.opt)
-	p.do(func() {
-		p.mu.Lock()
-		stale := gen != p.gen
-		p.mu.Unlock()
-		if stale {
-			return
-		}
-		p.apply(blocks)
-	})
+	p.rendering.schedule(func() func() {
+		blocks := p.renderer.RenderBlocks([]byte(body), opt)
+		return func() { p.apply(blocks) }
+	}, func(f func()) { p.do(f) }) // do as it is once the render is done
 }
 
 // apply shows blocks, on the UI goroutine. The block at the top of the
@@ -108,10 +71,5 @@ func (p *previewPane) showLine(line int) {
 
 // stop drops any render still waiting or running, as the window closes.
 func (p *previewPane) stop() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.gen++
-	if p.timer != nil {
-		p.timer.Stop()
-	}
+	p.rendering.stop()
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
@@ -46,7 +45,6 @@ type blockColumn struct {
 	spare map[string][]*widget.RichText
 
 	width   float32 // the width blocks are laid out at
-	pad     float32 // the gap between blocks
 	metrics *textMetrics
 	filling bool
 }
@@ -156,7 +154,6 @@ func (c *blockColumn) setWidth(width float32) {
 	if width == c.width || c.filling {
 		return
 	}
-	c.textMetrics()
 	at, into := c.anchor()
 	was := float32(0)
 	if len(c.blocks) > 0 {
@@ -350,9 +347,10 @@ func (c *blockColumn) rowHeight(i int) float32 {
 // sumTops places the blocks one under the other.
 func (c *blockColumn) sumTops() {
 	c.tops = append(c.tops[:0], 0)
+	pad := c.textMetrics().pad
 	var y float32
 	for i := range c.rows {
-		y += c.rowHeight(i) + c.pad
+		y += c.rowHeight(i) + pad
 		c.tops = append(c.tops, y)
 	}
 }
@@ -362,7 +360,7 @@ func (c *blockColumn) height() float32 {
 	if len(c.blocks) == 0 {
 		return 0
 	}
-	return c.tops[len(c.blocks)] - c.pad
+	return c.tops[len(c.blocks)] - c.textMetrics().pad
 }
 
 func (c *blockColumn) clampOffset(y, view float32) float32 {
@@ -371,9 +369,7 @@ func (c *blockColumn) clampOffset(y, view float32) float32 {
 
 func (c *blockColumn) textMetrics() *textMetrics {
 	if c.metrics == nil {
-		th := c.Theme()
-		c.metrics = newTextMetrics(th)
-		c.pad = th.Size(theme.SizeNamePadding)
+		c.metrics = newTextMetrics(c.Theme())
 	}
 	return c.metrics
 }
@@ -395,7 +391,6 @@ func newBlockText(segs []widget.RichTextSegment) *widget.RichText {
 // MinSize is the height of all the blocks; the column takes the width
 // it is given.
 func (c *blockColumn) MinSize() fyne.Size {
-	c.ExtendBaseWidget(c)
 	return fyne.NewSize(0, c.height())
 }
 

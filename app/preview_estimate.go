@@ -23,6 +23,9 @@ type blockProfile struct {
 	fixed float32 // height that does not depend on the width
 	area  float32 // wrapping text: the sum of each run's width times its row height
 	rows  float32 // wrapping text: the sum of the row heights of its hard rows
+	// images are the natural sizes of the block's images, each drawn
+	// as wide as that or the text, whichever is narrower.
+	images []fyne.Size
 }
 
 // height estimates the block's height when its text wraps at avail.
@@ -32,7 +35,11 @@ func (p blockProfile) height(avail float32) float32 {
 	if avail < 1 {
 		avail = 1
 	}
-	return p.fixed + max(p.rows, p.rows/2+p.area/avail)
+	h := p.fixed + max(p.rows, p.rows/2+p.area/avail)
+	for _, im := range p.images {
+		h += min(avail, im.Width) * im.Height / im.Width
+	}
+	return h
 }
 
 // textMetrics are the theme's sizes that block heights are made of,
@@ -48,6 +55,7 @@ type textMetrics struct {
 	innerPad       float32 // RichText's inset on every side
 	lineSpacing    float32 // the gap after each block segment
 	textSize       float32
+	pad            float32 // the gap between two blocks of the column
 }
 
 func newTextMetrics(th fyne.Theme) *textMetrics {
@@ -65,6 +73,7 @@ func newTextMetrics(th fyne.Theme) *textMetrics {
 	m.innerPad = th.Size(theme.SizeNameInnerPadding)
 	m.lineSpacing = th.Size(theme.SizeNameLineSpacing)
 	m.textSize = th.Size(theme.SizeNameText)
+	m.pad = th.Size(theme.SizeNamePadding)
 	return m
 }
 
@@ -102,9 +111,9 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 	for _, s := range segs {
 		switch s := s.(type) {
 		case *editor.CodeBox:
-			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "")
+			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "", s.JoinAbove, s.JoinBelow)
 		case *editor.MathBox:
-			pr.box(1+float32(strings.Count(s.Formula, "\n")), false)
+			pr.box(1+float32(strings.Count(s.Formula, "\n")), false, false, false)
 		case *editor.PromptBox:
 			pr.endRow()
 			inner := m.profile(s.Body)
@@ -115,7 +124,7 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 			pr.blocks++
 		case *editor.ImageBox:
 			pr.endRow()
-			pr.p.fixed += 6 * m.textSize // between a missing image's note and a figure
+			pr.image(s)
 			pr.blocks++
 		case *widget.TableSegment:
 			pr.endRow()
@@ -147,16 +156,39 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 }
 
 // box adds a panel of lines rows of monospace text that scrolls
-// sideways rather than wraps, with an optional label above.
-func (pr *profiler) box(lines float32, label bool) {
+// sideways rather than wraps, with an optional label above. A panel
+// joined to the one above (a piece of a long code block) starts higher,
+// over the gap between the blocks and its own top padding, and one
+// joined below ends right after its last row; see editor's panel.
+func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
 	m := pr.m
 	pr.endRow()
 	h := lines*m.monoLine*m.textSize + 4*m.innerPad // the panel's and its text's insets
 	if label {
 		h += m.line * m.textSize
 	}
+	if joinAbove {
+		h -= 4*m.innerPad + m.pad
+	}
+	if joinBelow {
+		h -= 2 * m.innerPad
+	}
 	pr.p.fixed += h
 	pr.blocks++
+}
+
+// image adds an image with its caption, or the note shown in its place.
+func (pr *profiler) image(im *editor.ImageBox) {
+	m := pr.m
+	nat := im.Natural()
+	if !im.Found || nat.Width <= 0 || nat.Height <= 0 {
+		pr.p.fixed += 6 * m.textSize // between a note and a figure of unknown size
+		return
+	}
+	pr.p.images = append(pr.p.images, nat)
+	if im.Alt != "" {
+		pr.p.fixed += m.pad + m.line*m.th.Size(theme.SizeNameCaptionText)
+	}
 }
 
 // text adds a run to the row being gathered; a line break in it ends

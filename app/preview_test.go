@@ -3,6 +3,8 @@ package app
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -406,9 +408,48 @@ func TestPreviewEstimatesNearLaidOutHeights(t *testing.T) {
 		t.Skipf("SKIPPED: %v (the corpus lives in ../shared beside the repository)", err)
 	}
 	_, body, _ := bytes.Cut(raw[4:], []byte("\n---\n"))
+	checkEstimates(t, string(body), editor.PreviewOptions{})
+}
+
+// A long code block comes as pieces whose boxes join: a joined box
+// reaches over the gap above it and has no padding at the open edges.
+func TestPreviewEstimatesJoinedCodeBoxes(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Some code:\n\n```go\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "func step%d(x int) int {\n\ty := x * %d\n\treturn y + len(\"%d\")\n}\n\n", i, i, i)
+	}
+	b.WriteString("```\n")
+	blocks := editor.NewPreviewer().RenderBlocks([]byte(b.String()), editor.PreviewOptions{})
+	if len(blocks) < 20 {
+		t.Fatalf("the code block came as %d blocks, not as pieces", len(blocks))
+	}
+	checkEstimates(t, b.String(), editor.PreviewOptions{})
+}
+
+// An image is drawn at its natural size, shrunk to the column's width.
+func TestPreviewEstimatesImages(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "pic.png"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := "Before.\n\n![a picture](pic.png)\n\nBetween.\n\n![small](pic.png){: width=\"200\" }\n\nAfter.\n"
+	checkEstimates(t, body, editor.PreviewOptions{PostDir: dir})
+}
+
+// checkEstimates checks that the blocks of body, estimated, add up to
+// within a tenth of their laid-out height, at a narrow, a middling and a
+// wide width.
+func checkEstimates(t *testing.T, body string, opt editor.PreviewOptions) {
+	t.Helper()
 	for _, width := range []float32{300, 600, 1000} {
 		p := newTestPreview(t, fyne.NewSize(width, 400))
-		p.showBody(string(body))
+		p.apply(p.renderer.RenderBlocks([]byte(body), opt))
 		c := p.column
 		var estimated, laidOut float32
 		for i, b := range c.blocks {
@@ -426,11 +467,11 @@ func TestPreviewPaneDropsStaleRender(t *testing.T) {
 	done := make(chan func(), 4)
 	p.do = func(f func()) { done <- f }
 	p.schedule("첫 글", editor.PreviewOptions{})
-	p.mu.Lock()
-	gen := p.gen
-	p.mu.Unlock()
+	p.rendering.mu.Lock()
+	gen := p.rendering.gen
+	p.rendering.mu.Unlock()
 	p.schedule("둘째 글", editor.PreviewOptions{})
-	p.render(gen) // the first render, finishing late
+	p.rendering.run(gen, p.do) // the first render, finishing late
 	if len(done) != 0 {
 		(<-done)()
 	}

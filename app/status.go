@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,9 +27,7 @@ type statusBar struct {
 
 	// Counting a long post's words takes a while, so it waits for a pause
 	// in typing and runs off the UI goroutine.
-	mu         sync.Mutex
-	countTimer *time.Timer
-	countGen   uint64
+	counting debounce
 }
 
 // countDelay is how long typing must pause before the counts update.
@@ -42,6 +39,8 @@ func newStatusBar() *statusBar {
 		state:  widget.NewLabel(""),
 		counts: widget.NewLabel(""),
 		err:    widget.NewLabel(""),
+
+		counting: debounce{delay: countDelay},
 	}
 	s.path.Truncation = fyne.TextTruncateEllipsis
 	s.err.Importance = widget.DangerImportance
@@ -75,27 +74,10 @@ func (s *statusBar) show(path string, modified bool, problem error) {
 // scheduleCounts counts body after a pause and shows the counts through
 // do, which runs a function on the UI goroutine.
 func (s *statusBar) scheduleCounts(body string, do func(func())) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.countGen++
-	gen := s.countGen
-	if s.countTimer != nil {
-		s.countTimer.Stop()
-	}
-	s.countTimer = time.AfterFunc(countDelay, func() {
+	s.counting.schedule(func() func() {
 		st := editor.Count(body)
-		// countTimer keeps this function until the next count, and
-		// would keep the whole post with it.
-		body = ""
-		do(func() {
-			s.mu.Lock()
-			stale := gen != s.countGen
-			s.mu.Unlock()
-			if !stale {
-				s.showCounts(st)
-			}
-		})
-	})
+		return func() { s.showCounts(st) }
+	}, do)
 }
 
 func (s *statusBar) showCounts(st editor.Stats) {
@@ -104,12 +86,7 @@ func (s *statusBar) showCounts(st editor.Stats) {
 
 // stop drops a count still waiting, as the window closes.
 func (s *statusBar) stop() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.countGen++
-	if s.countTimer != nil {
-		s.countTimer.Stop()
-	}
+	s.counting.stop()
 }
 
 // setError shows a notice; nil clears it.

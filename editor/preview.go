@@ -1,6 +1,7 @@
 package editor
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"sync"
@@ -244,7 +245,7 @@ func (w *segmentWriter) emit(s widget.RichTextSegment) {
 func (w *segmentWriter) text(s []byte, st widget.RichTextStyle) {
 	st = w.html.apply(st)
 	if w.rowStart {
-		s = trimLeftSpace(s)
+		s = bytes.TrimLeft(s, " \t\n")
 		if len(s) == 0 {
 			return
 		}
@@ -270,13 +271,6 @@ func (w *segmentWriter) flush() {
 	w.out = append(w.out, &widget.TextSegment{Style: w.bufStyle, Text: string(w.buf)})
 	w.buf = w.buf[:0]
 	w.pending = false
-}
-
-func trimLeftSpace(s []byte) []byte {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n') {
-		s = s[1:]
-	}
-	return s
 }
 
 // linesText joins the raw lines of a block, plus its closing line, and

@@ -32,7 +32,7 @@ import (
 type PreviewBlock struct {
 	// Key is the same for two blocks exactly when they render the same:
 	// it hashes the block's source lines together with everything from
-	// elsewhere in the post that its rendering reads (see blockKey); for
+	// elsewhere in the post that its rendering reads (see blockCache.key); for
 	// a code block, or a piece of one, it hashes what its CodeBox shows.
 	Key string
 	// StartLine and EndLine are the first and last source line of the
@@ -78,6 +78,8 @@ func newBlockCache() *blockCache {
 // than rendered again. Concatenated, the blocks' segments are what
 // Render returns for the same body, except that a long code block comes
 // as several CodeBoxes, whose Code joined with line ends is the block's.
+// The slice returned is the Previewer's too, which the next call starts
+// from, and may be the same slice again: treat it as read-only.
 func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
 	if blocks, ok := p.renderEdit(body, opt); ok {
 		return blocks
@@ -211,7 +213,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 			b.StartLine = codeLine + ch.from
 		}
 		if i+1 < len(chunks) {
-			b.EndLine = codeLine + chunks[i+1].from - 1
+			b.EndLine = codeLine + ch.to - 1
 		}
 		label := ""
 		if i == 0 {
@@ -223,7 +225,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
 			var spans []CodeSpan
 			if ch.toks != nil {
-				spans = colourSpans(ch.toks, 0, len(ch.text))
+				spans = colourSpans(ch.toks, len(ch.text))
 			}
 			return []widget.RichTextSegment{&CodeBox{
 				// The box outlives the render, and must not keep the
@@ -368,21 +370,15 @@ func (c *blockCache) sweep(gen uint64) {
 // its CodeBox shows. The colours follow from the language and the text
 // lexed, which for a piece runs into the lines after it.
 func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed string) string {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	str := func(s string) {
-		var l [8]byte
-		binary.LittleEndian.PutUint64(l[:], uint64(len(s)))
-		_, _ = h.Write(l[:])
-		_, _ = h.WriteString(s)
-	}
-	str("code")
-	str(lang)
-	str(label)
-	str(strconv.FormatBool(above) + strconv.FormatBool(below))
-	str(code)
-	str(lexed)
-	return strconv.FormatUint(h.Sum64(), 36)
+	h := c.newHash()
+	h.str("code")
+	h.str(lang)
+	h.str(label)
+	h.bool(above)
+	h.bool(below)
+	h.str(code)
+	h.str(lexed)
+	return h.sum()
 }
 
 // key hashes what block b's rendering depends on. What crosses block
@@ -399,103 +395,132 @@ func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed
 //     stand in the range of the block before the one it applies to, so
 //     the attributes of the block's nodes;
 //   - images: whether and where the file is found, which depends on the
-//     options and the file system;
+//     options and the file system, and which version of the file it is,
+//     as the ImageBox holds the size read from it;
 //   - the options themselves.
 //
 // Lists are one top-level block, so their continuation lines and
 // looseness stay inside one key.
 func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions, images *[]imageCheck) string {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	str := func(s []byte) {
-		var l [8]byte
-		binary.LittleEndian.PutUint64(l[:], uint64(len(s)))
-		_, _ = h.Write(l[:])
-		_, _ = h.Write(s)
-	}
-	num := func(v int) {
-		var l [8]byte
-		binary.LittleEndian.PutUint64(l[:], uint64(v))
-		_, _ = h.Write(l[:])
-	}
-	str([]byte(opt.PostDir))
-	str([]byte(opt.BlogDir))
-	str([]byte(opt.MediaPrefix))
+	h := c.newHash()
+	h.str(opt.PostDir)
+	h.str(opt.BlogDir)
+	h.str(opt.MediaPrefix)
 	_, footnotes := n.(*extast.FootnoteList)
 	if !footnotes {
-		str(src[lines[b.StartLine]:lineStop(src, lines, b.EndLine)])
+		h.bytes(src[lines[b.StartLine]:lineStop(src, lines, b.EndLine)])
 	}
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		num(int(n.Kind()))
+		h.num(int64(n.Kind()))
 		for _, a := range n.Attributes() {
-			str(a.Name)
+			h.bytes(a.Name)
 			if v, ok := a.Value.([]byte); ok {
-				str(v)
+				h.bytes(v)
 			} else if s, ok := a.Value.(string); ok {
-				str([]byte(s))
+				h.str(s)
 			}
 		}
 		if footnotes && n.Type() == ast.TypeBlock {
-			blockSource(n, src, str, num)
+			blockSource(n, src, &h)
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			str(n.Destination)
-			str(n.Title)
+			h.bytes(n.Destination)
+			h.bytes(n.Title)
 		case *ast.Image:
-			str(n.Destination)
-			str(n.Title)
-			im := imageCheck{dest: string(n.Destination)}
-			im.file, im.found, im.remote = resolveImage(im.dest, opt)
+			h.bytes(n.Destination)
+			h.bytes(n.Title)
+			im := checkImage(string(n.Destination), opt)
 			*images = append(*images, im)
-			str([]byte(im.file + "|" + strconv.FormatBool(im.found) + strconv.FormatBool(im.remote)))
+			h.str(im.file)
+			h.bool(im.found)
+			h.bool(im.remote)
+			h.num(im.stamp.size)
+			h.num(im.stamp.mod)
 		case *extast.FootnoteLink:
-			num(n.Index)
-			str(footnoteName(n, n.Index))
+			h.num(int64(n.Index))
+			h.bytes(footnoteName(n, n.Index))
 		case *extast.Footnote:
-			num(n.Index)
-			str(n.Ref)
+			h.num(int64(n.Index))
+			h.bytes(n.Ref)
 		}
 		return ast.WalkContinue, nil
 	})
-	return strconv.FormatUint(h.Sum64(), 36)
+	return h.sum()
 }
 
 // blockSource hashes what a block node of the footnotes shows, for want
 // of one line range that holds it.
-func blockSource(n ast.Node, src []byte, str func([]byte), num func(int)) {
+func blockSource(n ast.Node, src []byte, h *keyHash) {
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		str(seg.Value(src))
+		h.bytes(seg.Value(src))
 	}
 	switch n := n.(type) {
 	case *ast.FencedCodeBlock:
 		if n.Info != nil {
-			str(n.Info.Value(src))
+			h.bytes(n.Info.Value(src))
 		}
 	case *ast.Heading:
-		num(n.Level)
+		h.num(int64(n.Level))
 	case *ast.List:
-		num(n.Start)
-		str([]byte{n.Marker})
-		if n.IsTight {
-			num(1)
-		}
+		h.num(int64(n.Start))
+		h.bytes([]byte{n.Marker})
+		h.bool(n.IsTight)
 	}
 }
 
 // combine makes the key of two blocks shown as one.
 func (c *blockCache) combine(a, b string) string {
-	var h maphash.Hash
-	h.SetSeed(c.seed)
-	_, _ = h.WriteString(a)
-	_ = h.WriteByte(0)
-	_, _ = h.WriteString(b)
-	return strconv.FormatUint(h.Sum64(), 36)
+	h := c.newHash()
+	h.str(a)
+	h.str(b)
+	return h.sum()
+}
+
+// keyHash hashes the parts of a key. Each part is written with its
+// length, so that no two different lists of parts run together into
+// the same bytes.
+type keyHash struct{ h maphash.Hash }
+
+// newHash starts a key, with the cache's seed.
+func (c *blockCache) newHash() keyHash {
+	var k keyHash
+	k.h.SetSeed(c.seed)
+	return k
+}
+
+func (k *keyHash) str(s string) {
+	k.num(int64(len(s)))
+	_, _ = k.h.WriteString(s)
+}
+
+func (k *keyHash) bytes(b []byte) {
+	k.num(int64(len(b)))
+	_, _ = k.h.Write(b)
+}
+
+func (k *keyHash) num(v int64) {
+	var l [8]byte
+	binary.LittleEndian.PutUint64(l[:], uint64(v))
+	_, _ = k.h.Write(l[:])
+}
+
+func (k *keyHash) bool(v bool) {
+	if v {
+		_ = k.h.WriteByte(1)
+	} else {
+		_ = k.h.WriteByte(0)
+	}
+}
+
+// sum is the key.
+func (k *keyHash) sum() string {
+	return strconv.FormatUint(k.h.Sum64(), 36)
 }
 
 // blockStart returns the byte offset where a block begins in the

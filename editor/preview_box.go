@@ -84,12 +84,19 @@ const barWidth = 4
 
 func (r *panelRenderer) pads() (left, pad, indent float32) {
 	pad = theme.SizeForWidget(theme.SizeNameInnerPadding, r.p)
-	indent = theme.SizeForWidget(theme.SizeNameLineSpacing, r.p) * 4 * float32(r.p.indent)
+	indent = boxInset(r.p, r.p.indent)
 	left = pad
 	if r.bar != nil {
 		left += barWidth
 	}
 	return left, pad, indent
+}
+
+// boxInset is how far a box at list or quote depth indent is set in, in
+// the steps RichText indents quotes by, so that it lines up with the
+// text: w's theme's line spacing, four times per level.
+func boxInset(w fyne.Widget, indent int) float32 {
+	return theme.SizeForWidget(theme.SizeNameLineSpacing, w) * 4 * float32(indent)
 }
 
 func (r *panelRenderer) labelHeight() float32 {
@@ -369,7 +376,7 @@ func (wrapLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 func (wrapLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if objs[0].Size().Width <= 0 {
-		return fyne.NewSize(0, theme.TextSize())
+		return fyne.NewSize(0, theme.CurrentForWidget(objs[0]).Size(theme.SizeNameText))
 	}
 	m := objs[0].MinSize()
 	return fyne.NewSize(0, m.Height)

@@ -91,17 +91,7 @@ func TestCodePiecesEditOne(t *testing.T) {
 			before := p.RenderBlocks([]byte("```\n"+code+"```\n"), PreviewOptions{})
 			edited := code[:mid] + c.edit + code[mid:]
 			after := p.RenderBlocks([]byte("```\n"+edited+"```\n"), PreviewOptions{})
-			old := map[string]bool{}
-			for _, b := range before {
-				old[b.Key] = true
-			}
-			changed := 0
-			for _, b := range after {
-				if !old[b.Key] {
-					changed++
-				}
-			}
-			if changed < 1 || changed > 2 {
+			if changed := len(newKeys(before, after)); changed < 1 || changed > 2 {
 				t.Errorf("%d of %d pieces changed key, want 1 or 2", changed, len(after))
 			}
 		})

@@ -224,7 +224,7 @@ func (run *highlightRun) spans(lang, code string) []CodeSpan {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if e.spans == nil && e.toks != nil {
-		e.spans = colourSpans(e.toks, 0, len(code))
+		e.spans = colourSpans(e.toks, len(code))
 	}
 	return e.spans
 }
@@ -289,17 +289,16 @@ func tokenise(lang, code string) (toks []codeToken) {
 	return toks
 }
 
-// colourSpans merges the tokens covering bytes from to to of the lexed
-// text into spans of one colour, with offsets counted from from; nil if
-// it is all one plain colour.
-func colourSpans(toks []codeToken, from, to int) []CodeSpan {
+// colourSpans merges the tokens covering the first n bytes of the lexed
+// text into spans of one colour; nil if it is all one plain colour.
+func colourSpans(toks []codeToken, n int) []CodeSpan {
 	var spans []CodeSpan
 	start := 0
 	for _, t := range toks {
-		s, e := max(start, from), min(t.end, to)
+		s, e := start, min(t.end, n)
 		start = t.end
 		if s >= e {
-			if start >= to {
+			if start >= n {
 				break
 			}
 			continue
@@ -309,14 +308,14 @@ func colourSpans(toks []codeToken, from, to int) []CodeSpan {
 			// Blank runs take the colour before them, so they merge.
 			c = spans[len(spans)-1].Color
 		}
-		if n := len(spans); n > 0 && spans[n-1].Color == c {
-			spans[n-1].End = e - from
+		if k := len(spans); k > 0 && spans[k-1].Color == c {
+			spans[k-1].End = e
 			continue
 		}
-		spans = append(spans, CodeSpan{End: e - from, Color: c})
+		spans = append(spans, CodeSpan{End: e, Color: c})
 	}
-	if n := len(spans); n == 0 || spans[n-1].End < to-from {
-		spans = append(spans, CodeSpan{End: to - from})
+	if k := len(spans); k == 0 || spans[k-1].End < n {
+		spans = append(spans, CodeSpan{End: n})
 	}
 	if len(spans) == 1 && spans[0].Color == "" {
 		return nil

@@ -28,7 +28,8 @@ import (
 // element block looks for its end tag, and `$$` for its closing `$$`
 // and what follows that. So the lines of the edit, and the line before
 // them, must hold no `<`, `>` or `$`. Anything else parses the whole
-// post again, as do other options and an image found or lost since.
+// post again, as do other options and an image found, lost or replaced
+// since.
 
 // renderState is what a call of RenderBlocks leaves for the next one.
 type renderState struct {
@@ -51,6 +52,16 @@ type renderState struct {
 type imageCheck struct {
 	dest, file    string
 	found, remote bool
+	stamp         fileStamp
+}
+
+// checkImage looks up the image at address dest.
+func checkImage(dest string, opt PreviewOptions) imageCheck {
+	loc := locateImage(dest, opt)
+	return imageCheck{
+		dest: dest, file: loc.File, stamp: loc.Stamp,
+		found: loc.Where != imageNowhere && loc.Where != imageRemote, remote: loc.Where == imageRemote,
+	}
 }
 
 // remember keeps st for the next render to start from.
@@ -277,15 +288,14 @@ func (p *Previewer) renderSame(st *renderState) []PreviewBlock {
 	same := *st
 	same.incremental = true
 	p.remember(&same)
-	return append([]PreviewBlock(nil), st.blocks...)
+	return st.blocks
 }
 
 // imagesUnchanged reports whether every image is still found where it
-// was, or still missing.
+// was, and is the same file, or is still missing.
 func imagesUnchanged(images []imageCheck, opt PreviewOptions) bool {
 	for _, im := range images {
-		file, found, remote := resolveImage(im.dest, opt)
-		if file != im.file || found != im.found || remote != im.remote {
+		if checkImage(im.dest, opt) != im {
 			return false
 		}
 	}

@@ -52,6 +52,33 @@ func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
 	}
 }
 
+// checkEdit renders body, an edit of what p rendered last, and fails
+// unless the render skipped parsing exactly when wantIncremental says,
+// and gave what a fresh render of body gives.
+func checkEdit(t *testing.T, p *Previewer, body []byte, wantIncremental bool) {
+	t.Helper()
+	got := p.RenderBlocks(body, PreviewOptions{})
+	if incremental(p) != wantIncremental {
+		t.Errorf("incremental render: %v, want %v", incremental(p), wantIncremental)
+	}
+	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+}
+
+// newKeys returns the blocks of after whose keys before does not have.
+func newKeys(before, after []PreviewBlock) []PreviewBlock {
+	old := map[string]bool{}
+	for _, b := range before {
+		old[b.Key] = true
+	}
+	var out []PreviewBlock
+	for _, b := range after {
+		if !old[b.Key] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // indent puts four spaces before every line of s.
 func indent(s string) string {
 	return "    " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n    ") + "\n"
@@ -112,14 +139,9 @@ func TestRenderBlocksEdit(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := NewPreviewer()
 			p.RenderBlocks([]byte(base), PreviewOptions{})
-			edited := []byte(applyEdit(t, base, c.from, c.to))
-			got := p.RenderBlocks(edited, PreviewOptions{})
-			if incremental(p) != c.incremental {
-				t.Errorf("incremental render: %v, want %v", incremental(p), c.incremental)
-			}
-			sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, PreviewOptions{}))
+			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 			// And back, as an undo does.
-			got = p.RenderBlocks([]byte(base), PreviewOptions{})
+			got := p.RenderBlocks([]byte(base), PreviewOptions{})
 			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), PreviewOptions{}))
 		})
 	}
@@ -140,12 +162,7 @@ func TestRenderBlocksEditListAbove(t *testing.T) {
 		{"Indented as far as the item's text", "      x0 = ", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			edited := []byte(applyEdit(t, base, "    x0 = ", c.to))
-			got := p.RenderBlocks(edited, PreviewOptions{})
-			if incremental(p) != c.incremental {
-				t.Errorf("incremental render: %v, want %v", incremental(p), c.incremental)
-			}
-			sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, PreviewOptions{}))
+			checkEdit(t, p, []byte(applyEdit(t, base, "    x0 = ", c.to)), c.incremental)
 			p.RenderBlocks([]byte(base), PreviewOptions{})
 		})
 	}
@@ -166,12 +183,7 @@ func TestRenderBlocksEditBoundary(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := NewPreviewer()
 			p.RenderBlocks([]byte(base), PreviewOptions{})
-			edited := []byte(applyEdit(t, base, c.from, c.to))
-			got := p.RenderBlocks(edited, PreviewOptions{})
-			if incremental(p) != c.incremental {
-				t.Errorf("incremental render: %v, want %v", incremental(p), c.incremental)
-			}
-			sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, PreviewOptions{}))
+			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 		})
 	}
 }
@@ -217,21 +229,14 @@ func TestRenderBlocksEditKeys(t *testing.T) {
 	before := p.RenderBlocks([]byte(base), PreviewOptions{})
 	edited := applyEdit(t, base, "x30 = ", "x30 = y")
 	after := p.RenderBlocks([]byte(edited), PreviewOptions{})
-	old := map[string]bool{}
-	for _, b := range before {
-		old[b.Key] = true
-	}
-	changed := 0
-	for _, b := range after {
-		if !old[b.Key] {
-			changed++
-			if !strings.Contains(segmentText(b.Segments), "x30 = y") {
-				t.Errorf("block of lines %d–%d changed key but does not hold the edit", b.StartLine, b.EndLine)
-			}
+	changed := newKeys(before, after)
+	for _, b := range changed {
+		if !strings.Contains(segmentText(b.Segments), "x30 = y") {
+			t.Errorf("block of lines %d–%d changed key but does not hold the edit", b.StartLine, b.EndLine)
 		}
 	}
-	if changed != 1 {
-		t.Errorf("%d blocks changed key, want 1", changed)
+	if len(changed) != 1 {
+		t.Errorf("%d blocks changed key, want 1", len(changed))
 	}
 }
 
@@ -277,6 +282,28 @@ func TestRenderBlocksEditImageAppears(t *testing.T) {
 	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, opt))
 	if !strings.Contains(dumpSegments(got[0].Segments), "image found") {
 		t.Errorf("image not found:\n%s", dumpSegments(got[0].Segments))
+	}
+}
+
+// TestRenderBlocksEditImageReplaced pins that an image file replaced by
+// one of another size changes its block's key, and so shows at its new
+// size, even when the edit is in a code block.
+func TestRenderBlocksEditImageReplaced(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, dir, "pic.png", 4, 4)
+	base := "![pic](pic.png)\n\n" + editBase()
+	opt := PreviewOptions{PostDir: dir}
+	p := NewPreviewer()
+	before := p.RenderBlocks([]byte(base), opt)
+	writePNG(t, dir, "pic.png", 40, 2)
+	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
+	got := p.RenderBlocks(edited, opt)
+	if got[0].Key == before[0].Key {
+		t.Error("the block of a replaced image kept its key")
+	}
+	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, opt))
+	if d := dumpSegments(got[0].Segments); !strings.Contains(d, "pixels=40x2") {
+		t.Errorf("the replaced image is not 40×2:\n%s", d)
 	}
 }
 

@@ -2,6 +2,7 @@ package editor
 
 import (
 	"image"
+	"image/color"
 	_ "image/gif" // posts use GIFs; canvas registers only PNG and JPEG
 	"net/url"
 	"os"
@@ -39,6 +40,10 @@ type ImageBox struct {
 	// Width and Height are the size the post asks for (`{: width="700" }`
 	// or Chirpy's `w=`/`h=`), 0 if it does not.
 	Width, Height float32
+	// Pixels is the file's size in pixels, read from its header while
+	// rendering, so that drawing the box reads no file; zero when the
+	// file is not found or Go cannot decode its format (SVG, AVIF).
+	Pixels fyne.Size
 	// Indent insets the image to line up with list or quote text.
 	Indent int
 }
@@ -53,7 +58,26 @@ func (w *segmentWriter) imageBox(n *ast.Image, alt string, c blockContext) *Imag
 	b.Width = attrFloat(n, "width", "w")
 	b.Height = attrFloat(n, "height", "h")
 	b.Path, b.Found, b.Remote = resolveImage(b.Source, w.opt)
+	if b.Found {
+		b.Pixels, _ = imageSize(b.Path)
+	}
 	return b
+}
+
+// Natural returns the size the image is drawn at where the preview is
+// wide enough: its pixel size, scaled to the width the post asks for.
+// A zero width or height means the aspect is unknown.
+func (i *ImageBox) Natural() fyne.Size {
+	nat := i.Pixels
+	if i.Width > 0 {
+		if nat.Width > 0 {
+			nat.Height *= i.Width / nat.Width
+		} else if i.Height > 0 {
+			nat.Height = i.Height
+		}
+		nat.Width = i.Width
+	}
+	return nat
 }
 
 // attrFloat reads the first of the named attributes that is a number.
@@ -96,7 +120,13 @@ type imageLocation struct {
 	Where imageWhere
 	// Path is the address's path: unescaped, without query or fragment.
 	Path string
+	// Stamp tells this version of File from the next, for a file found.
+	Stamp fileStamp
 }
+
+// fileStamp tells versions of a file apart: a file rewritten or replaced
+// has another length or modification time.
+type fileStamp struct{ size, mod int64 }
 
 // locateImage finds the local file of an image address the way Jekyll
 // with Chirpy serves it. An absolute path is under the blog folder. A
@@ -148,6 +178,7 @@ func locateImage(src string, opt PreviewOptions) imageLocation {
 	for _, c := range candidates {
 		if st, err := os.Stat(c.file); err == nil && !st.IsDir() {
 			loc.File, loc.Where = c.file, c.where
+			loc.Stamp = fileStamp{st.Size(), st.ModTime().UnixNano()}
 			return loc
 		}
 	}
@@ -169,31 +200,14 @@ func (i *ImageBox) Visual() fyne.CanvasObject {
 	if !i.Found {
 		return i.placeholder(i.missingReason())
 	}
-	nat, err := imageSize(i.Path)
-	if err != nil && !strings.EqualFold(filepath.Ext(i.Path), ".svg") {
+	if i.Pixels.IsZero() && !strings.EqualFold(filepath.Ext(i.Path), ".svg") {
 		// canvas.Image would draw nothing for a format Go cannot read
 		// (AVIF, say); say so instead.
 		return i.placeholder("Cannot show image " + i.Path)
 	}
-	if i.Width > 0 {
-		if nat.Width > 0 {
-			nat.Height *= i.Width / nat.Width
-		} else if i.Height > 0 {
-			nat.Height = i.Height
-		}
-		nat.Width = i.Width
-	}
-	img := canvas.NewImageFromFile(i.Path)
-	img.FillMode = canvas.ImageFillContain
-	img.ScaleMode = canvas.ImageScaleSmooth
-	objs := []fyne.CanvasObject{img}
-	if i.Alt != "" {
-		caption := canvas.NewText(i.Alt, theme.Color(theme.ColorNamePlaceHolder))
-		caption.TextStyle.Italic = true
-		caption.TextSize = theme.CaptionTextSize()
-		objs = append(objs, caption)
-	}
-	return &fyne.Container{Layout: &imageLayout{natural: nat, indent: i.Indent}, Objects: objs}
+	v := &imageView{file: i.Path, caption: i.Alt, natural: i.Natural(), indent: i.Indent}
+	v.ExtendBaseWidget(v)
+	return v
 }
 
 func (i *ImageBox) missingReason() string {
@@ -243,52 +257,91 @@ func imageSize(file string) (fyne.Size, error) {
 // size cannot be read (SVG).
 const unknownAspect = 0.6
 
-// imageLayout draws an image at its natural size, shrunk to the width
+// imageView draws an image at its natural size, shrunk to the width
 // available, with the caption under it. Its height depends on the width
 // it was last given; Fyne lays the preview out again when it changes.
-type imageLayout struct {
-	natural fyne.Size
-	indent  int
-	width   float32
+// Sizes and the caption's colour are read from its theme, again on every
+// refresh, as the panel's are.
+type imageView struct {
+	widget.BaseWidget
+	file, caption string
+	natural       fyne.Size
+	indent        int
+	width         float32 // the width the image was last laid out in
 }
 
-func (l *imageLayout) inset() float32 {
-	return theme.Size(theme.SizeNameLineSpacing) * 4 * float32(l.indent)
+// CreateRenderer implements fyne.Widget.
+func (v *imageView) CreateRenderer() fyne.WidgetRenderer {
+	img := canvas.NewImageFromFile(v.file)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	r := &imageRenderer{v: v, img: img, objects: []fyne.CanvasObject{img}}
+	if v.caption != "" {
+		r.caption = canvas.NewText(v.caption, color.Transparent)
+		r.caption.TextStyle.Italic = true
+		r.objects = append(r.objects, r.caption)
+	}
+	r.Refresh()
+	return r
 }
 
 // imageSizeFor returns the drawn size of the image in width w.
-func (l *imageLayout) imageSizeFor(w float32) fyne.Size {
-	if l.natural.Width <= 0 || l.natural.Height <= 0 {
+func (v *imageView) imageSizeFor(w float32) fyne.Size {
+	if v.natural.Width <= 0 || v.natural.Height <= 0 {
 		return fyne.NewSize(w, w*unknownAspect)
 	}
-	dw := min(w, l.natural.Width)
-	return fyne.NewSize(dw, dw*l.natural.Height/l.natural.Width)
+	dw := min(w, v.natural.Width)
+	return fyne.NewSize(dw, dw*v.natural.Height/v.natural.Width)
 }
 
-func (l *imageLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	l.width = max(0, size.Width-l.inset())
-	s := l.imageSizeFor(l.width)
-	objs[0].Move(fyne.NewPos(l.inset(), 0))
-	objs[0].Resize(s)
-	if len(objs) > 1 {
-		objs[1].Move(fyne.NewPos(l.inset(), s.Height+theme.Padding()))
-		objs[1].Resize(objs[1].MinSize())
+type imageRenderer struct {
+	v       *imageView
+	img     *canvas.Image
+	caption *canvas.Text
+	objects []fyne.CanvasObject
+}
+
+func (r *imageRenderer) Layout(size fyne.Size) {
+	v := r.v
+	inset := boxInset(v, v.indent)
+	v.width = max(0, size.Width-inset)
+	s := v.imageSizeFor(v.width)
+	r.img.Move(fyne.NewPos(inset, 0))
+	r.img.Resize(s)
+	if r.caption != nil {
+		r.caption.Move(fyne.NewPos(inset, s.Height+theme.SizeForWidget(theme.SizeNamePadding, v)))
+		r.caption.Resize(r.caption.MinSize())
 	}
 }
 
-func (l *imageLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	w := l.width
+func (r *imageRenderer) MinSize() fyne.Size {
+	v := r.v
+	w := v.width
 	if w <= 0 {
 		// Not laid out yet: assume the natural width, capped, so the
 		// first layout is close.
-		w = min(l.natural.Width, 640)
+		w = min(v.natural.Width, 640)
 		if w <= 0 {
 			w = 320
 		}
 	}
-	h := l.imageSizeFor(w).Height
-	if len(objs) > 1 {
-		h += theme.Padding() + objs[1].MinSize().Height
+	h := v.imageSizeFor(w).Height
+	if r.caption != nil {
+		h += theme.SizeForWidget(theme.SizeNamePadding, v) + r.caption.MinSize().Height
 	}
-	return fyne.NewSize(min(w, 32)+l.inset(), h)
+	return fyne.NewSize(min(w, 32)+boxInset(v, v.indent), h)
 }
+
+// Refresh follows a theme change; the image itself is not read again.
+func (r *imageRenderer) Refresh() {
+	if r.caption != nil {
+		r.caption.Color = theme.ColorForWidget(theme.ColorNamePlaceHolder, r.v)
+		r.caption.TextSize = theme.SizeForWidget(theme.SizeNameCaptionText, r.v)
+		r.caption.Refresh()
+	}
+	canvas.Refresh(r.v)
+}
+
+func (r *imageRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *imageRenderer) Destroy() {}

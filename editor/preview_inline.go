@@ -155,35 +155,8 @@ func hyperlink(label string, dest []byte, st widget.RichTextStyle) *widget.Hyper
 // link renders a link as a hyperlink with the plain text of its content.
 // Images inside it (a linked badge or thumbnail) still show as images.
 func (w *segmentWriter) link(n ast.Node, dest []byte, st widget.RichTextStyle, c blockContext) {
-	var label []byte
 	var images []*ast.Image
-	_ = ast.Walk(n, func(d ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || d == n {
-			return ast.WalkContinue, nil
-		}
-		switch d := d.(type) {
-		case *ast.Image:
-			images = append(images, d)
-			return ast.WalkSkipChildren, nil
-		case *ast.Text:
-			label = append(label, plainText(d.Segment.Value(w.src))...)
-			if d.SoftLineBreak() || d.HardLineBreak() {
-				label = append(label, ' ')
-			}
-		case *ast.String:
-			label = append(label, d.Value...)
-		case *ast.CodeSpan:
-			label = append(label, rawText(d, w.src, true)...)
-			return ast.WalkSkipChildren, nil
-		case *MathInline:
-			label = append(label, d.Formula(w.src)...)
-			return ast.WalkSkipChildren, nil
-		case *Liquid:
-			label = append(label, d.Markup(w.src)...)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+	label := plainLabel(n, w.src, &images)
 	for _, img := range images {
 		w.image(img, st, c)
 	}
@@ -194,7 +167,7 @@ func (w *segmentWriter) link(n ast.Node, dest []byte, st widget.RichTextStyle, c
 		label = dest
 	}
 	if w.rowStart {
-		label = trimLeftSpace(label)
+		label = bytes.TrimLeft(label, " \t\n")
 	}
 	w.emit(hyperlink(string(label), dest, w.html.apply(st)))
 	w.rowStart = false
@@ -203,7 +176,7 @@ func (w *segmentWriter) link(n ast.Node, dest []byte, st widget.RichTextStyle, c
 // image renders an image as an ImageBox on its own row, or, where only
 // text fits (a table cell), as its alt text in brackets.
 func (w *segmentWriter) image(n *ast.Image, st widget.RichTextStyle, c blockContext) {
-	alt := string(rawAlt(n, w.src))
+	alt := string(plainLabel(n, w.src, nil))
 	if w.inlineOnly {
 		st.ColorName = theme.ColorNamePlaceHolder
 		w.textString("["+alt+"]", st)
@@ -215,18 +188,39 @@ func (w *segmentWriter) image(n *ast.Image, st widget.RichTextStyle, c blockCont
 	w.emit(w.imageBox(n, alt, c))
 }
 
-// rawAlt is the alt text of an image: the text of its children.
-func rawAlt(n ast.Node, src []byte) []byte {
+// plainLabel is the text of a link's label or an image's alt text, as
+// goldmark's HTML shows it: line breaks are spaces, and code spans,
+// formulas and Liquid are their source. When images is not nil, the
+// images inside n are added to it and their alt text left out, as a
+// link shows them as images.
+func plainLabel(n ast.Node, src []byte, images *[]*ast.Image) []byte {
 	var b []byte
 	_ = ast.Walk(n, func(d ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
+		if !entering || d == n {
 			return ast.WalkContinue, nil
 		}
 		switch d := d.(type) {
+		case *ast.Image:
+			if images != nil {
+				*images = append(*images, d)
+				return ast.WalkSkipChildren, nil
+			}
 		case *ast.Text:
 			b = append(b, plainText(d.Segment.Value(src))...)
+			if d.SoftLineBreak() || d.HardLineBreak() {
+				b = append(b, ' ')
+			}
 		case *ast.String:
 			b = append(b, d.Value...)
+		case *ast.CodeSpan:
+			b = append(b, rawText(d, src, true)...)
+			return ast.WalkSkipChildren, nil
+		case *MathInline:
+			b = append(b, d.Formula(src)...)
+			return ast.WalkSkipChildren, nil
+		case *Liquid:
+			b = append(b, d.Markup(src)...)
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})

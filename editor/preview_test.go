@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -130,6 +131,9 @@ func dumpInto(b *strings.Builder, segs []widget.RichTextSegment, depth int) {
 			fmt.Fprintf(b, "%simage %s alt=%q src=%q path=%q", ind, state, s.Alt, s.Source, filepath.ToSlash(s.Path))
 			if s.Width > 0 || s.Height > 0 {
 				fmt.Fprintf(b, " size=%gx%g", s.Width, s.Height)
+			}
+			if !s.Pixels.IsZero() {
+				fmt.Fprintf(b, " pixels=%gx%g", s.Pixels.Width, s.Pixels.Height)
 			}
 			fmt.Fprintf(b, "%s\n", indentFlag(s.Indent))
 		default:
@@ -535,5 +539,64 @@ func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
 	side.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -40}})
 	if len(paged) != 1 || side.Offset.X == 0 {
 		t.Errorf("sideways: page got %v, box offset %v", paged, side.Offset)
+	}
+}
+
+// insetTheme is the default theme with a wide line spacing, which sets
+// boxes in lists further in, and a red placeholder colour.
+type insetTheme struct{ fyne.Theme }
+
+func (t insetTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameLineSpacing {
+		return 10
+	}
+	return t.Theme.Size(n)
+}
+
+func (t insetTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePlaceHolder {
+		return color.NRGBA{R: 0xff, A: 0xff}
+	}
+	return t.Theme.Color(n, v)
+}
+
+// An image takes its inset and caption colour from the theme of the
+// widget it is shown in, as the boxes of code and prompts do.
+func TestImageFollowsItsWidgetsTheme(t *testing.T) {
+	test.NewTempApp(t)
+	file := writePNG(t, t.TempDir(), "pic.png", 40, 20)
+	box := &ImageBox{Path: file, Found: true, Alt: "caption", Pixels: fyne.NewSize(40, 20), Indent: 1}
+	v := box.Visual()
+	w := test.NewTempWindow(t, container.NewThemeOverride(v, insetTheme{theme.DefaultTheme()}))
+	w.Resize(fyne.NewSize(300, 200))
+	v.Resize(fyne.NewSize(200, v.MinSize().Height))
+	var img *canvas.Image
+	var caption *canvas.Text
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *canvas.Image:
+			img = o
+		case *canvas.Text:
+			caption = o
+		case *fyne.Container:
+			for _, o := range o.Objects {
+				find(o)
+			}
+		case fyne.Widget:
+			for _, o := range test.WidgetRenderer(o).Objects() {
+				find(o)
+			}
+		}
+	}
+	find(v)
+	if img == nil || caption == nil {
+		t.Fatal("no image or caption drawn")
+	}
+	if x := img.Position().X; x != 40 {
+		t.Errorf("image set in by %v, want 40 (four line spacings of the widget's theme)", x)
+	}
+	if c := color.NRGBAModel.Convert(caption.Color).(color.NRGBA); c != (color.NRGBA{R: 0xff, A: 0xff}) {
+		t.Errorf("caption colour %v, want the widget theme's placeholder colour", c)
 	}
 }
