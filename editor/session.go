@@ -325,35 +325,51 @@ func lineOfKey(text, key string) int {
 	return 1
 }
 
+// OtherFieldsEditable tells whether the "Other fields" box can show and
+// set the post's fields: only when its front matter is block YAML (or
+// none), which OtherFields shows as the file writes it. For TOML or a
+// {…} mapping the box would show nothing, and applying it would remove
+// fields the user never saw.
+func (s *Session) OtherFieldsEditable() bool { return s.post.EntriesEditable() == nil }
+
 // SetOtherFields applies the text of the "Other fields" box: fields it
 // no longer holds are removed, changed ones rewritten as the box writes
 // them, new ones appended. Fields that did not change are not touched.
+// The edit is all or nothing: if one step fails the post is left as it
+// was. Where the box cannot show the fields (see OtherFieldsEditable) it
+// is refused with an error wrapping storage.ErrRawOnly.
 func (s *Session) SetOtherFields(text string) error {
 	box, err := parseOtherFields(text)
 	if err != nil {
 		return err
 	}
+	if err := s.post.EntriesEditable(); err != nil {
+		return err
+	}
+	// The steps run on a copy, so a failure halfway leaves the post whole.
+	// Bytes are never changed in place, so the copy may share them.
+	scratch := storage.Parse(s.post.Path, s.post.Bytes())
 	keep := map[string]bool{}
 	if box != nil {
 		for _, k := range box.Keys() {
 			keep[k] = true
 		}
 	}
-	for _, k := range s.post.Keys() {
+	for _, k := range scratch.Keys() {
 		if !isFormKey(k) && !keep[k] {
-			if err := s.post.Remove(k); err != nil {
+			if err := scratch.Remove(k); err != nil {
 				return err
 			}
 		}
 	}
-	if box == nil {
-		return nil
-	}
-	for _, k := range box.Keys() {
-		if err := s.post.SetEntryText(k, box.EntryText(k)); err != nil {
-			return err
+	if box != nil {
+		for _, k := range box.Keys() {
+			if err := scratch.SetEntryText(k, box.EntryText(k)); err != nil {
+				return err
+			}
 		}
 	}
+	*s.post = *scratch
 	return nil
 }
 

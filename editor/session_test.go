@@ -158,3 +158,44 @@ func TestSessionRawMode(t *testing.T) {
 		t.Errorf("fixing the raw text did not bring the form back: %v", s.Err())
 	}
 }
+
+// Regression: the box showed nothing for a TOML post, so applying it
+// removed every field it did not list before failing on the new one.
+func TestSessionOtherFieldsRefusedWhereTheBoxCannotShowThem(t *testing.T) {
+	for _, tc := range []struct{ name, src string }{
+		{"Hugo TOML", "+++\ntitle = \"Hugo\"\nweight = 3\nslug = \"hugo\"\ndraft = true\n+++\nbody\n"},
+		{"One flow mapping", "---\n{title: a, series: b, weight: 3}\n---\nbody\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := session(t, tc.src)
+			if s.OtherFieldsEditable() {
+				t.Error("OtherFieldsEditable = true")
+			}
+			for _, text := range []string{"series: x\n", ""} {
+				if err := s.SetOtherFields(text); !errors.Is(err, storage.ErrRawOnly) {
+					t.Errorf("SetOtherFields(%q) = %v, want ErrRawOnly", text, err)
+				}
+				if got := string(s.Post().Bytes()); got != tc.src {
+					t.Fatalf("the file changed:\n%q", got)
+				}
+			}
+		})
+	}
+}
+
+// Regression: fields left out of the box were removed before a later
+// step failed, and stayed removed.
+func TestSessionOtherFieldsAllOrNothing(t *testing.T) {
+	s := session(t, crlfPost)
+	before := string(s.Post().Bytes())
+	// Each entry is set on its own, so the alias in b has no anchor then.
+	if err := s.SetOtherFields("a: &x 1\nb: *x\n"); err == nil {
+		t.Fatal("an entry that cannot be set on its own was accepted")
+	}
+	if got := string(s.Post().Bytes()); got != before {
+		t.Errorf("a failed edit changed the file:\n%q", got)
+	}
+	if !s.OtherFieldsEditable() {
+		t.Error("OtherFieldsEditable = false on block YAML")
+	}
+}
