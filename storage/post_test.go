@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -169,4 +170,51 @@ func TestTOMLFields(t *testing.T) {
 	if err := p.Set("params.x", 2); !errors.Is(err, ErrRawOnly) {
 		t.Errorf("nested TOML edit = %v, want ErrRawOnly", err)
 	}
+}
+
+// Regression: a "key = value" line inside a multi-line string was taken
+// for a key, and setting that key rewrote the string.
+func TestTOMLKeyLinesInsideMultiLineValues(t *testing.T) {
+	src := "+++\ntitle = \"a\"\nnote = \"\"\"\nfoo = 1\n[not.a.table]\n\"\"\"\nlit = '''\nbar = 2\n'''\nmatrix = [\n  [1, 2],\n]\nafter = 3\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	if got, want := strings.Join(p.Keys(), " "), "title note lit matrix after"; got != want {
+		t.Errorf("Keys = %q, want %q", got, want)
+	}
+	if err := p.Set("foo", 2); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := p.Get("note"); v != "foo = 1\n[not.a.table]\n" {
+		t.Errorf("note = %q after setting foo", v)
+	}
+	if v, _ := p.Get("foo"); v != int64(2) {
+		t.Errorf("foo = %#v", v)
+	}
+	if err := p.Set("after", 4); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(p.Bytes()), "]\nafter = 4\n") {
+		t.Errorf("after was not set on its own line:\n%s", visible(string(p.Bytes())))
+	}
+}
+
+// A TOML edit is read back like a YAML one: if any other field would
+// decode differently, the file is left as it was.
+func TestTOMLEditReadBack(t *testing.T) {
+	src := "+++\ntitle = \"a\"\nnote = \"\"\"\nfoo = 1\n\"\"\"\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	at := strings.Index(src, "foo = 1")
+	// An edit of the line inside note, claiming to set only foo.
+	err := p.tomlApply(edit{at, at + len("foo = 1\n"), "foo = 2\n"}, func(m map[string]any) { m["foo"] = int64(2) })
+	if !errors.Is(err, ErrRawOnly) {
+		t.Errorf("tomlApply = %v, want ErrRawOnly", err)
+	}
+	assertSame(t, "file after a refused edit", string(p.Bytes()), src)
+	err = p.tomlApply(edit{at, at, "\"\"\"\nx = \n"}, func(map[string]any) {})
+	if !errors.Is(err, ErrSyntax) {
+		t.Errorf("an edit that does not parse = %v, want it to wrap ErrSyntax", err)
+	}
+	assertSame(t, "file after a refused edit", string(p.Bytes()), src)
 }
