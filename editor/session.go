@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -27,7 +28,9 @@ type Session struct {
 
 // Open reads the post at path. A file that cannot be read is an error; a
 // post that does not parse opens all the same, in raw mode (see Err).
+// A relative path is made absolute (see Path).
 func Open(path string) (*Session, error) {
+	path = absPath(path)
 	p, err := storage.Load(path)
 	if p == nil {
 		return nil, err
@@ -37,8 +40,10 @@ func Open(path string) (*Session, error) {
 	return s, nil
 }
 
-// NewSession edits a post already read.
+// NewSession edits a post already read. A relative p.Path is made
+// absolute (see Path).
 func NewSession(p *storage.Post) *Session {
+	p.Path = absPath(p.Path)
 	return &Session{post: p, saved: p.Bytes()}
 }
 
@@ -50,13 +55,28 @@ func Recovered(path string, text []byte) *Session {
 	return s
 }
 
-// Path is the file the session saves to.
+// Path is the file the session saves to: an absolute path, or "" for a
+// post never saved. The journal keeps it beyond this process and its
+// working folder, so it must not depend on either.
 func (s *Session) Path() string { return s.post.Path }
+
+// absPath makes path absolute; "" stays "", and so does a path whose
+// folder cannot be known (no working folder), rather than failing the open.
+func absPath(path string) string {
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
 
 // SetPath makes the session save to another file, as "Save as" does,
 // where the user chose to replace whatever is there. The session counts
 // as modified until it is saved there.
 func (s *Session) SetPath(path string) {
+	path = absPath(path)
 	s.post.Path = path
 	s.saved = nil
 	s.disk, _ = storage.StatFile(path)

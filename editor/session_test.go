@@ -199,3 +199,34 @@ func TestSessionOtherFieldsAllOrNothing(t *testing.T) {
 		t.Error("OtherFieldsEditable = false on block YAML")
 	}
 }
+
+// Regression: "postdesk post.md" kept the relative path, so the journal
+// entry named a file that a later start from another folder could not find.
+func TestSessionPathsAreAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile("post.md", []byte("---\ntitle: a\n---\nbody\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open("post.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "post.md")
+	if s.Path() != want {
+		t.Errorf("Open: Path = %q, want %q", s.Path(), want)
+	}
+	if e := journalEntryOf(s); e.Path != want {
+		t.Errorf("journal entry path = %q, want %q", e.Path, want)
+	}
+	s.SetPath("other.md")
+	if want := filepath.Join(dir, "other.md"); s.Path() != want {
+		t.Errorf("SetPath: Path = %q, want %q", s.Path(), want)
+	}
+	if r := Recovered("gone.md", []byte("text\n")); r.Path() != filepath.Join(dir, "gone.md") {
+		t.Errorf("Recovered: Path = %q", r.Path())
+	}
+	if r := Recovered("", []byte("text\n")); r.Path() != "" {
+		t.Errorf("Recovered with no path: Path = %q", r.Path())
+	}
+}
