@@ -31,12 +31,12 @@ type Session struct {
 // A relative path is made absolute (see Path).
 func Open(path string) (*Session, error) {
 	path = absPath(path)
-	p, err := storage.Load(path)
+	p, state, err := storage.LoadState(path)
 	if p == nil {
 		return nil, err
 	}
 	s := NewSession(p)
-	s.disk, _ = storage.StatFile(path) // no state: any file there counts as changed
+	s.disk = state
 	return s, nil
 }
 

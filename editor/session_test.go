@@ -230,3 +230,41 @@ func TestSessionPathsAreAbsolute(t *testing.T) {
 		t.Errorf("Recovered with no path: Path = %q", r.Path())
 	}
 }
+
+// Regression: Open read the file once to parse it and again for its disk
+// state; a write in between left the session holding one text and the
+// hash of another, so a later Save could overwrite that write unasked.
+func TestSessionOpenStateIsOfTheTextRead(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "post.md")
+	texts := [][]byte{[]byte("---\ntitle: a\n---\nbody\n"), []byte("---\ntitle: b\n---\nbody\n")}
+	if err := os.WriteFile(path, texts[0], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() { // another program saving the file again and again
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			tmp := filepath.Join(dir, "tmp")
+			if os.WriteFile(tmp, texts[i%2], 0o644) != nil || os.Rename(tmp, path) != nil {
+				return
+			}
+		}
+	}()
+	defer func() { close(stop); <-done }()
+	for range 300 {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := storage.HashBytes(s.Post().Bytes()); s.disk.Hash != got {
+			t.Fatalf("disk state hash %s, but the post read hashes to %s", s.disk.Hash, got)
+		}
+	}
+}
