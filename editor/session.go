@@ -147,13 +147,14 @@ func (s *Session) Restore(text []byte) {
 // Body is the Markdown of the post with LF line breaks.
 func (s *Session) Body() string { return toLF(string(s.post.Body())) }
 
-// SetBody replaces the Markdown. Text equal to Body changes nothing, so a
-// file with mixed line endings keeps them until the body is really edited.
+// SetBody replaces the Markdown, given with LF line breaks. Only the
+// stretch that differs from Body is written, in the line ending of the
+// line it lands on: every other byte of the file stays, so a file with
+// mixed line endings keeps them. Text equal to Body changes nothing.
 func (s *Session) SetBody(text string) {
-	if text == s.Body() {
-		return
+	if from, to, mid, changed := lfSplice(s.post.Body(), text, s.post.Newline()); changed {
+		s.post.SpliceBody(from, to, mid)
 	}
-	s.post.SetBody([]byte(s.fromLF(text)))
 }
 
 // RawText is the whole file, front matter included, with LF line breaks:
@@ -162,17 +163,24 @@ func (s *Session) RawText() string {
 	return toLF(strings.TrimPrefix(string(s.post.Bytes()), "\uFEFF"))
 }
 
-// SetRawText replaces the whole file. If the new text parses, the session
-// leaves raw mode and the form comes back.
+// SetRawText replaces the whole file, written back as SetBody writes the
+// body. If the new text parses, the session leaves raw mode and the form
+// comes back.
 func (s *Session) SetRawText(text string) {
-	if text == s.RawText() {
+	src := s.post.Bytes()
+	start := 0
+	if s.post.HasBOM() {
+		start = len("\uFEFF")
+	}
+	from, to, mid, changed := lfSplice(src[start:], text, s.post.Newline())
+	if !changed {
 		return
 	}
-	src := s.fromLF(text)
-	if s.post.HasBOM() {
-		src = "\uFEFF" + src
-	}
-	s.post.SetRaw([]byte(src))
+	from, to = start+from, start+to
+	out := make([]byte, 0, len(src)-(to-from)+len(mid))
+	out = append(out, src[:from]...)
+	out = append(out, mid...)
+	s.post.SetRaw(append(out, src[to:]...))
 }
 
 // Text returns a one-line or multi-line text field, "" when absent.
@@ -391,14 +399,4 @@ func (s *Session) SetOtherFields(text string) error {
 	}
 	*s.post = *scratch
 	return nil
-}
-
-func toLF(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
-
-// fromLF writes LF text in the post's own line ending.
-func (s *Session) fromLF(text string) string {
-	if s.post.Newline() == "\r\n" {
-		return strings.ReplaceAll(text, "\n", "\r\n")
-	}
-	return text
 }

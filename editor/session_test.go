@@ -268,3 +268,41 @@ func TestSessionOpenStateIsOfTheTextRead(t *testing.T) {
 		}
 	}
 }
+
+// Regression: SetBody wrote the whole body again in the first line's
+// ending, so one character typed into a file with mixed line endings
+// turned the LF lines into CRLF ones.
+func TestSessionSetBodyMixedLineEndings(t *testing.T) {
+	const fm = "---\r\ntitle: a\r\n---\r\n"
+	for _, tc := range []struct {
+		name, body, edit, want string
+	}{
+		{"A letter on an LF line", "a\r\nb\nc\r\nd\n", "a\nbX\nc\nd\n", "a\r\nbX\nc\r\nd\n"},
+		{"A letter on a CRLF line", "a\r\nb\nc\r\nd\n", "a\nb\ncX\nd\n", "a\r\nb\ncX\r\nd\n"},
+		{"Enter on an LF line", "a\r\nb\nc\r\n", "a\nb\n\nc\n", "a\r\nb\n\nc\r\n"},
+		{"Enter on a CRLF line", "a\r\nb\nc\r\n", "a\n\nb\nc\n", "a\r\n\r\nb\nc\r\n"},
+		{"Lines pasted on an LF line", "a\r\nb\n", "a\nb\nx\ny\n", "a\r\nb\nx\ny\n"},
+		{"A line break removed", "a\r\nb\nc\r\n", "ab\nc\n", "ab\nc\r\n"},
+		{"The last line, with no line break", "a\r\nb", "a\nbc", "a\r\nbc"},
+		{"Everything removed", "a\r\nb\n", "", ""},
+		{"A lone CR kept", "a\rb\r\n", "a\rbX\n", "a\rbX\r\n"},
+		{"A line break after a lone CR", "a\r\nb\rc\n", "a\nb\r\nc\n", "a\r\nb\r\r\nc\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewSession(storage.Parse("", []byte(fm+tc.body)))
+			s.SetBody(tc.edit)
+			if got := string(s.Post().Body()); got != tc.want {
+				t.Errorf("body %q, want %q", got, tc.want)
+			}
+			if got := s.Body(); got != tc.edit {
+				t.Errorf("Body() = %q, want what was set, %q", got, tc.edit)
+			}
+		})
+	}
+	// Raw mode edits the whole file the same way.
+	s := NewSession(storage.Parse("", []byte("---\r\ntitle: [a\n---\r\nb\n")))
+	s.SetRawText("---\ntitle: [a]\n---\nb\n")
+	if got := string(s.Post().Bytes()); got != "---\r\ntitle: [a]\n---\r\nb\n" {
+		t.Errorf("raw edit: %q", got)
+	}
+}

@@ -109,6 +109,17 @@ func (p *Post) SetBody(body []byte) {
 	p.src = append(src, body...)
 }
 
+// SpliceBody replaces body[from:to] with text, leaving every other byte
+// of the file as it is; the offsets count within Body. It costs one copy
+// of the file, as an edit typed into a long post must.
+func (p *Post) SpliceBody(from, to int, text []byte) {
+	from, to = p.body+from, p.body+to
+	src := make([]byte, 0, len(p.src)-(to-from)+len(text))
+	src = append(src, p.src[:from]...)
+	src = append(src, text...)
+	p.src = append(src, p.src[to:]...)
+}
+
 // SetRaw replaces the whole file, as the raw text editor does, and parses
 // it again. Err tells whether the new text parses.
 func (p *Post) SetRaw(src []byte) { p.reset(src) }
