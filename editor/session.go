@@ -287,6 +287,9 @@ func (s *Session) DateText(key string) string {
 // SetDateText sets a date field to text in a form Jekyll reads, written
 // as given; empty text removes it.
 func (s *Session) SetDateText(key, text string) error {
+	if text == s.DateText(key) {
+		return nil // the form writing back what it shows: the file stays as it is
+	}
 	if text == "" {
 		return s.post.Remove(key)
 	}

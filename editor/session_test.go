@@ -306,3 +306,23 @@ func TestSessionSetBodyMixedLineEndings(t *testing.T) {
 		t.Errorf("raw edit: %q", got)
 	}
 }
+
+// Regression: setting a quoted date to the text it already had wrote it
+// unquoted, which Jekyll reads in UTC rather than the site's zone.
+func TestSessionSetDateTextUnchanged(t *testing.T) {
+	const src = "---\ndate: \"2022-01-01 17:30:00\"\n---\nbody\n"
+	s := session(t, src)
+	text := s.DateText("date")
+	if text != "2022-01-01 17:30:00" {
+		t.Fatalf("DateText = %q", text)
+	}
+	if err := s.SetDateText("date", text); err != nil || s.Modified() {
+		t.Errorf("setting the same date: err %v, modified %v:\n%q", err, s.Modified(), s.Post().Bytes())
+	}
+	if err := s.SetDateText("date", "2022-01-02 17:30:00"); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := s.Post().Date("date"); d.Zone != storage.ZoneSite {
+		t.Errorf("a new day moved the date to zone %v:\n%q", d.Zone, s.Post().Bytes())
+	}
+}

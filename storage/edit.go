@@ -62,7 +62,11 @@ func (p *Post) SetNode(path string, n *yaml.Node) error {
 	if p.format == FormatTOML {
 		return p.tomlSet(keys, n)
 	}
-	if old := p.Node(path); old != nil && sameValue(old, n) {
+	old := p.Node(path)
+	if old != nil {
+		n = keepDateQuotes(n, old)
+	}
+	if old != nil && sameValue(old, n) {
 		return nil // nothing changes, so nothing is rewritten
 	}
 	e, err := p.planSet(keys, n)
@@ -334,6 +338,26 @@ func restyle(n, old *yaml.Node) *yaml.Node {
 		c.Style = yaml.FlowStyle // [] and {} have no block form
 	}
 	return &c
+}
+
+// keepDateQuotes gives a new date the quotes of the old one it replaces.
+// Jekyll reads a quoted date as a string, in the site's zone unless it
+// names an offset, and a plain one with seconds but no offset in UTC (see
+// DateZone): dropping the quotes would move the post's time. Quoted, a
+// date is never read in UTC, so the new text means what the date form
+// means by it: its offset, or else the site's zone. The date comes back
+// as the quoted string it is in YAML terms; a plain old date leaves n as
+// it is, to be written plain.
+func keepDateQuotes(n, old *yaml.Node) *yaml.Node {
+	q := old.Style & (yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!timestamp" || old.Kind != yaml.ScalarNode || q == 0 ||
+		strings.ContainsAny(n.Value, "\"'\\\n") {
+		return n
+	}
+	if _, err := ParseDate(n.Value, true); err != nil {
+		return n
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: n.Value, Style: q}
 }
 
 // fmIndex maps front matter lines and columns, as yaml.v3 numbers them,

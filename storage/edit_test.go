@@ -147,6 +147,38 @@ var editCases = []struct {
 		want: "---\nimage: {path: /a.png, alt: y}\n---\n",
 	},
 	{
+		// Regression: quoted, Jekyll reads a date with no offset in the
+		// site's zone; plain, with seconds, in UTC.
+		name: "Set date keeps the double quotes of a date in the site's zone",
+		src:  "---\ndate: \"2022-01-01 17:30:00\"\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 17:30:00"}) },
+		want: "---\ndate: \"2022-01-02 17:30:00\"\n---\n",
+	},
+	{
+		name: "Set date to the same text leaves a quoted date as it is",
+		src:  "---\ndate: '2022-01-01 17:30:00'  # 한국 시간\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-01 17:30:00"}) },
+		want: "---\ndate: '2022-01-01 17:30:00'  # 한국 시간\n---\n",
+	},
+	{
+		name: "Set date keeps the quotes of a date with an offset",
+		src:  "---\ndate: \"2022-01-01 17:30:00 +0900\"\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 09:00:00 +0900"}) },
+		want: "---\ndate: \"2022-01-02 09:00:00 +0900\"\n---\n",
+	},
+	{
+		name: "Set date leaves a plain date plain",
+		src:  "---\ndate: 2022-01-01 17:30:00\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 17:30:00"}) },
+		want: "---\ndate: 2022-01-02 17:30:00\n---\n",
+	},
+	{
+		name: "Set date keeps quotes in a nested date",
+		src:  "---\nsitemap:\n  lastmod: \"2022-01-01 17:30:00\"\n---\n",
+		edit: func(p *Post) error { return p.Set("sitemap.lastmod", Date{Text: "2022-01-03 17:30:00"}) },
+		want: "---\nsitemap:\n  lastmod: \"2022-01-03 17:30:00\"\n---\n",
+	},
+	{
 		name: "Set date keeps the line form",
 		src:  "---\ndate: 2022-01-01 17:30:00 +0900\n---\n",
 		edit: func(p *Post) error {
