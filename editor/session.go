@@ -278,10 +278,10 @@ func (s *Session) SetBool(key string, value bool) error {
 	return s.post.Set(key, value)
 }
 
-// DateText returns a date field as written, "" when absent.
+// DateText returns a date field as written, "" when absent or not a date.
 func (s *Session) DateText(key string) string {
-	v, _ := s.post.String(key)
-	return v
+	d, _ := s.post.Date(key)
+	return d.Text
 }
 
 // SetDateText sets a date field to text in a form Jekyll reads, written

@@ -326,3 +326,22 @@ func TestSessionSetDateTextUnchanged(t *testing.T) {
 		t.Errorf("a new day moved the date to zone %v:\n%q", d.Zone, s.Post().Bytes())
 	}
 }
+
+// Regression: DateText read TOML dates as strings, so the form showed
+// them empty.
+func TestSessionTOMLDateText(t *testing.T) {
+	const src = "+++\ntitle = 'Hugo'\ndate = 2024-01-02T10:00:00 # 서울\n+++\nbody\n"
+	s := session(t, src)
+	if got := s.DateText("date"); got != "2024-01-02T10:00:00" {
+		t.Errorf("DateText = %q", got)
+	}
+	if err := s.SetDateText("date", s.DateText("date")); err != nil || s.Modified() {
+		t.Errorf("setting the same date: err %v, modified %v", err, s.Modified())
+	}
+	if err := s.SetDateText("date", "2024-01-03 10:00:00"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(s.Post().Bytes()), "+++\ntitle = 'Hugo'\ndate = 2024-01-03T10:00:00\n+++\nbody\n"; got != want {
+		t.Errorf("after a new day:\n%q\nwant\n%q", got, want)
+	}
+}

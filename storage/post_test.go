@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 // parseCases are small posts, each an edge case of reading a file. They
@@ -217,4 +218,55 @@ func TestTOMLEditReadBack(t *testing.T) {
 		t.Errorf("an edit that does not parse = %v, want it to wrap ErrSyntax", err)
 	}
 	assertSame(t, "file after a refused edit", string(p.Bytes()), src)
+}
+
+// Regression: every TOML date was taken for one with an offset, so a
+// local date-time was read in the machine's zone instead of the site's.
+func TestTOMLDates(t *testing.T) {
+	src := "+++\ndate = 2024-01-02T10:00:00\nlastmod = 2024-01-03 # 고침\npublishDate = 2024-01-02T10:00:00+09:00\nexpiryDate = 2024-01-09 10:30:00Z\nat = 10:30:00\n[params]\nwhen = 2024-01-04T08:00:00\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	kst := time.FixedZone("KST", 9*3600)
+	for _, tc := range []struct {
+		key, text string
+		zone      DateZone
+		hasTime   bool
+		in        time.Time // the instant in a site at +0900
+	}{
+		{"date", "2024-01-02T10:00:00", ZoneSite, true, time.Date(2024, 1, 2, 10, 0, 0, 0, kst)},
+		{"lastmod", "2024-01-03", ZoneSite, false, time.Date(2024, 1, 3, 0, 0, 0, 0, kst)},
+		{"publishDate", "2024-01-02T10:00:00+09:00", ZoneExplicit, true, time.Date(2024, 1, 2, 10, 0, 0, 0, kst)},
+		{"expiryDate", "2024-01-09 10:30:00Z", ZoneExplicit, true, time.Date(2024, 1, 9, 10, 30, 0, 0, time.UTC)},
+		{"params.when", "2024-01-04T08:00:00", ZoneSite, true, time.Date(2024, 1, 4, 8, 0, 0, 0, kst)},
+	} {
+		d, ok := p.Date(tc.key)
+		if !ok || d.Text != tc.text || d.Zone != tc.zone || d.HasTime != tc.hasTime || !d.In(kst).Equal(tc.in) {
+			t.Errorf("Date(%s) = %+v, %v; want text %q, zone %v, time %v, instant %v", tc.key, d, ok, tc.text, tc.zone, tc.hasTime, tc.in)
+		}
+	}
+	if d, ok := p.Date("at"); ok {
+		t.Errorf("a time of day alone read as a date: %+v", d)
+	}
+}
+
+// A date set on a TOML post is written in the TOML form that keeps its
+// zone: a date without an offset stays local, for Hugo to read in the
+// site's zone.
+func TestTOMLSetDate(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"2024-01-05 10:00:00", "date = 2024-01-05T10:00:00\n"},
+		{"2024-01-05 10:00", "date = 2024-01-05T10:00:00\n"},
+		{"2024-01-05", "date = 2024-01-05\n"},
+		{"2024-01-05 10:00:00 +0900", "date = 2024-01-05T10:00:00+09:00\n"},
+		{"2024-01-05T10:00:00.5Z", "date = 2024-01-05T10:00:00.5Z\n"},
+	} {
+		p := Parse("a.md", []byte("+++\ntitle = 'a'\ndate = 2024-01-02T10:00:00\n+++\n"))
+		if err := p.Set("date", Date{Text: tc.text}); err != nil {
+			t.Errorf("Set(%q): %v", tc.text, err)
+			continue
+		}
+		assertSame(t, "set "+tc.text, string(p.Bytes()), "+++\ntitle = 'a'\n"+tc.want+"+++\n")
+	}
 }

@@ -161,15 +161,11 @@ func (p *Post) tomlSet(keys []string, n *yaml.Node) error {
 	if len(keys) != 1 {
 		return fmt.Errorf("set %s: %w", strings.Join(keys, "."), ErrRawOnly)
 	}
-	v, err := tomlValue(n)
+	text, err := tomlLine(keys[0], n)
 	if err != nil {
 		return fmt.Errorf("set %s: %w", keys[0], err)
 	}
-	var b bytes.Buffer
-	if err := toml.NewEncoder(&b).Encode(map[string]any{keys[0]: v}); err != nil {
-		return fmt.Errorf("set %s: %w", keys[0], err)
-	}
-	text := strings.TrimSuffix(b.String(), "\n") + p.nl
+	text += p.nl
 	// The value as TOML reads it back, for tomlApply's check.
 	decoded := map[string]any{}
 	if err := toml.Unmarshal([]byte(text), &decoded); err != nil {
@@ -262,21 +258,113 @@ func tomlComparable(v any) any {
 	return v
 }
 
-// tomlValue turns a YAML value node into the Go value TOML encodes.
-func tomlValue(n *yaml.Node) (any, error) {
+// The zones BurntSushi/toml gives the times it decodes from TOML's local
+// forms, which name no offset. Their offset is the machine's, which means
+// nothing for a post: Hugo reads such a date in the site's zone.
+const (
+	tomlDatetimeLocal = "datetime-local"
+	tomlDateLocal     = "date-local"
+	tomlTimeLocal     = "time-local"
+)
+
+// TOMLDate reads a time that BurntSushi/toml decoded from front matter as
+// a Date, as Hugo means it: a local date or date-time is in the site's
+// zone (ZoneSite), one with an offset keeps it (ZoneExplicit). A time of
+// day alone is no date: ok is false. Text is the value in TOML's form.
+func TOMLDate(t time.Time) (d Date, ok bool) {
+	d = Date{Zone: ZoneSite, HasTime: true}
+	switch t.Location().String() {
+	case tomlTimeLocal:
+		return Date{}, false
+	case tomlDateLocal:
+		d.HasTime = false
+		d.Wall = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	case tomlDatetimeLocal:
+		d.Wall = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	default:
+		d.Zone = ZoneExplicit
+		zone := time.UTC
+		if _, offset := t.Zone(); offset != 0 {
+			zone = time.FixedZone("", offset)
+		}
+		d.Wall = t.In(zone)
+	}
+	d.Text = tomlDateText(d)
+	return d, true
+}
+
+// tomlDate is TOMLDate for the field at path, with the text its line
+// writes when it is a top-level line of its own.
+func (p *Post) tomlDate(path string, t time.Time) (Date, bool) {
+	d, ok := TOMLDate(t)
+	if !ok || strings.Contains(path, ".") {
+		return d, ok
+	}
+	if text, found := p.tomlValueText(path); found {
+		if _, err := ParseDate(text, false); err == nil {
+			d.Text = text
+		}
+	}
+	return d, true
+}
+
+// tomlValueText is the value of a top-level key as its line writes it,
+// less a trailing comment: for a date, whose text the TOML decoder does
+// not keep.
+func (p *Post) tomlValueText(key string) (string, bool) {
+	lines, _, _ := p.tomlLines()
+	span, ok := lines[key]
+	if !ok || !p.tomlSingleLine(span) {
+		return "", false
+	}
+	line := string(p.src[span[0]:span[1]])
+	_, value, _ := strings.Cut(line, "=")
+	value, _, _ = strings.Cut(value, "#") // a date holds no '#'
+	return strings.TrimSpace(value), true
+}
+
+// tomlDateText writes d as a TOML date-time that Hugo reads as Jekyll
+// reads d: with its offset when it names one, else in TOML's local form,
+// which Hugo reads in the site's zone, as Jekyll reads a date without an
+// offset in a form. A date without a time is a local date.
+func tomlDateText(d Date) string {
+	switch {
+	case !d.HasTime:
+		return d.Wall.Format(time.DateOnly)
+	case d.Zone == ZoneExplicit:
+		return d.Wall.Format("2006-01-02T15:04:05.999999999Z07:00")
+	}
+	return d.Wall.Format("2006-01-02T15:04:05.999999999")
+}
+
+// tomlLine writes the line "key = value" for n, without a line break.
+func tomlLine(key string, n *yaml.Node) (string, error) {
 	if n.Tag == "!!timestamp" {
+		// The encoder writes a date its own way (with an offset, or a
+		// local one shifted by the machine's), so the key is encoded
+		// with an empty string and the date written here.
 		d, err := ParseDate(n.Value, false)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		return d.Wall, nil
+		line, err := encodeTOMLLine(key, "")
+		if err != nil {
+			return "", err
+		}
+		return strings.TrimSuffix(line, `""`) + tomlDateText(d), nil
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
-		return nil, err
+		return "", err
 	}
-	if t, ok := v.(time.Time); ok {
-		return t, nil
+	return encodeTOMLLine(key, v)
+}
+
+// encodeTOMLLine encodes the one field key = v as a TOML line.
+func encodeTOMLLine(key string, v any) (string, error) {
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(map[string]any{key: v}); err != nil {
+		return "", err
 	}
-	return v, nil
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
