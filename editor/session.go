@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -203,7 +204,7 @@ func (s *Session) SetText(key, value string) error {
 	if value == "" {
 		return s.post.Remove(key)
 	}
-	return s.post.Set(key, value)
+	return s.set(key, value)
 }
 
 // setImage edits image.path, image.alt or image.lqip. A post that uses
@@ -215,14 +216,14 @@ func (s *Session) setImage(key, value string) error {
 		if value == "" {
 			return s.post.Remove(key)
 		}
-		return s.post.Set(key, value)
+		return s.set(key, value)
 	}
 	sub := strings.TrimPrefix(key, "image.")
 	switch {
 	case sub == "path" && value == "":
 		return s.post.Remove("image")
 	case sub == "path":
-		return s.post.Set("image", value)
+		return s.set("image", value)
 	case value == "":
 		return nil
 	}
@@ -251,7 +252,53 @@ func (s *Session) SetList(key string, items []string) error {
 	if items == nil {
 		items = []string{}
 	}
-	return s.post.Set(key, items)
+	return s.set(key, items)
+}
+
+// set sets a field of the form; a field the post lacks goes in the Chirpy
+// order (see place).
+func (s *Session) set(key string, v any) error {
+	return s.post.SetAt(key, v, s.place(key))
+}
+
+// place says where a field of the form that the post lacks goes, so that
+// the fields keep the order of ChirpyFields: after the last field before
+// it there that the post has, else before the first after it. For a
+// nested key it is the first part the post lacks that is placed: image
+// among the top-level fields, or alt within image. Keys outside the
+// schema get no place, and go at the end.
+func (s *Session) place(path string) storage.Place {
+	keys := strings.Split(path, ".")
+	level := 0
+	for ; level < len(keys)-1; level++ {
+		if _, ok := s.post.Get(strings.Join(keys[:level+1], ".")); !ok {
+			break
+		}
+	}
+	parent := strings.Join(keys[:level], ".")
+	order := schemaKeysUnder(parent)
+	i := slices.Index(order, keys[level])
+	if i < 0 {
+		return storage.Place{}
+	}
+	has := func(k string) bool {
+		if parent != "" {
+			k = parent + "." + k
+		}
+		_, ok := s.post.Get(k)
+		return ok
+	}
+	for j := i - 1; j >= 0; j-- {
+		if has(order[j]) {
+			return storage.Place{After: order[j]}
+		}
+	}
+	for _, k := range order[i+1:] {
+		if has(k) {
+			return storage.Place{Before: k}
+		}
+	}
+	return storage.Place{}
 }
 
 // Bool returns a boolean field, or Chirpy's default when absent.
@@ -275,7 +322,7 @@ func (s *Session) SetBool(key string, value bool) error {
 	case !value && !f.Default:
 		return s.post.Remove(key)
 	}
-	return s.post.Set(key, value)
+	return s.set(key, value)
 }
 
 // DateText returns a date field as written, "" when absent or not a date.
@@ -296,7 +343,7 @@ func (s *Session) SetDateText(key, text string) error {
 	if _, err := storage.ParseDate(text, false); err != nil {
 		return fmt.Errorf("%s: %w", key, err)
 	}
-	return s.post.Set(key, storage.Date{Text: text})
+	return s.set(key, storage.Date{Text: text})
 }
 
 // OtherFields returns, as YAML text, the fields the form does not edit,

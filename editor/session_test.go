@@ -68,7 +68,8 @@ func TestSessionFormEdits(t *testing.T) {
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
-	want := "---\r\ntitle:  \"2021년 회고\"\r\ndate: 2022-01-02 09:00:00 +0900\r\ncategories: [Blog]\r\ntags: [회고, 일기]\r\nimage:\r\n  path: /assets/img/a.png\r\n  alt: 표지\r\nredirect_from:\r\n  - /old/   # 옛 주소\r\nseries: 2022\r\npin: true\r\n---\r\n\r\n## 제목\r\n\r\n본문\r\n"
+	// pin, new, goes in the Chirpy order: after tags, before image.
+	want := "---\r\ntitle:  \"2021년 회고\"\r\ndate: 2022-01-02 09:00:00 +0900\r\ncategories: [Blog]\r\ntags: [회고, 일기]\r\npin: true\r\nimage:\r\n  path: /assets/img/a.png\r\n  alt: 표지\r\nredirect_from:\r\n  - /old/   # 옛 주소\r\nseries: 2022\r\n---\r\n\r\n## 제목\r\n\r\n본문\r\n"
 	if got := onDisk(t, s); got != want {
 		t.Errorf("saved\n%q\nwant\n%q", got, want)
 	}
@@ -343,5 +344,36 @@ func TestSessionTOMLDateText(t *testing.T) {
 	}
 	if got, want := string(s.Post().Bytes()), "+++\ntitle = 'Hugo'\ndate = 2024-01-03T10:00:00\n+++\nbody\n"; got != want {
 		t.Errorf("after a new day:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// Regression: new fields were appended at the end, in the order the user
+// set them; the spec wants them in the Chirpy order.
+func TestSessionNewFieldsInChirpyOrder(t *testing.T) {
+	s := session(t, "---\ntitle: a\ntags: [x]\nseries: s\n---\nbody\n")
+	steps := []error{
+		s.SetList("categories", []string{"Blog"}),
+		s.SetText("layout", "post"),
+		s.SetText("image.alt", "표지"),
+		s.SetText("description", "요약"),
+		s.SetDateText("date", "2024-01-01 10:00:00 +0900"),
+		s.SetOtherFields("series: s\nimg_cdn: x\n"),
+		s.SetText("image.path", "/a.png"),
+	}
+	for _, err := range steps {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "---\ntitle: a\ndescription: 요약\ndate: 2024-01-01 10:00:00 +0900\ncategories: [Blog]\ntags: [x]\nimage:\n  path: /a.png\n  alt: 표지\nlayout: post\nseries: s\nimg_cdn: x\n---\nbody\n"
+	if got := string(s.Post().Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	s = session(t, "---\ndate: 2024-01-01\n---\n")
+	if err := s.SetText("title", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.Post().Bytes()); got != "---\ntitle: a\ndate: 2024-01-01\n---\n" {
+		t.Errorf("title, first in the order, went elsewhere:\n%s", got)
 	}
 }

@@ -157,7 +157,7 @@ func (p *Post) tomlStrings(path string) ([]string, bool) {
 }
 
 // tomlSet sets a top-level key, on its own single line.
-func (p *Post) tomlSet(keys []string, n *yaml.Node) error {
+func (p *Post) tomlSet(keys []string, n *yaml.Node, at Place) error {
 	if len(keys) != 1 {
 		return fmt.Errorf("set %s: %w", strings.Join(keys, "."), ErrRawOnly)
 	}
@@ -179,9 +179,14 @@ func (p *Post) tomlSet(keys []string, n *yaml.Node) error {
 		}
 		return p.tomlApply(edit{span[0], span[1], text}, want)
 	}
-	// A new key goes after the last top-level one, when that one is a line
-	// of its own, so it does not land after a blank line or a comment.
-	if n := len(order); n > 0 && p.tomlSingleLine(lines[order[n-1]]) {
+	// A new key goes where at says, else after the last top-level one,
+	// when that one is a line of its own, so it does not land after a
+	// blank line or a comment.
+	if span, ok := lines[at.After]; ok && at.After != "" && p.tomlSingleLine(span) {
+		end = span[1]
+	} else if span, ok := lines[at.Before]; ok && at.Before != "" {
+		end = span[0]
+	} else if n := len(order); n > 0 && p.tomlSingleLine(lines[order[n-1]]) {
 		end = lines[order[n-1]][1]
 	}
 	return p.tomlApply(edit{end, end, text}, want)
