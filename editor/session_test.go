@@ -377,3 +377,18 @@ func TestSessionNewFieldsInChirpyOrder(t *testing.T) {
 		t.Errorf("title, first in the order, went elsewhere:\n%s", got)
 	}
 }
+
+// Regression: the Other fields box refused a post without front matter,
+// though the form's fields give it one.
+func TestSessionOtherFieldsWithoutFrontMatter(t *testing.T) {
+	s := session(t, "본문만\n")
+	if !s.OtherFieldsEditable() {
+		t.Error("OtherFieldsEditable = false")
+	}
+	if err := s.SetOtherFields("series: x\n"); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(s.Post().Bytes()); got != "---\nseries: x\n---\n본문만\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -173,13 +173,7 @@ func (p *Post) apply(e edit, want func(map[string]any) error) error {
 // planSet finds where the value at keys goes and what text it becomes.
 func (p *Post) planSet(keys []string, n *yaml.Node, at Place) (edit, error) {
 	if p.format == FormatNone {
-		// A post without front matter gets one, holding just this field.
-		text := "---" + p.nl + p.entryText(0, keys[0], nest(keys[1:], n)) + "---" + p.nl
-		at := 0
-		if p.HasBOM() {
-			at = len(bom)
-		}
-		return edit{at, at, text}, nil
+		return p.newFrontMatter(p.entryText(0, keys[0], nest(keys[1:], n))), nil
 	}
 	if p.root == nil {
 		return edit{p.fmTo, p.fmTo, p.entryText(0, keys[0], nest(keys[1:], n))}, nil
@@ -188,6 +182,16 @@ func (p *Post) planSet(keys []string, n *yaml.Node, at Place) (edit, error) {
 		return p.planFlowRoot(func(c *yaml.Node) error { return setNodeIn(c, keys, n, at) })
 	}
 	return p.planSetIn(p.root, p.fmTo, keys, n, at)
+}
+
+// newFrontMatter plans giving a post without front matter one, holding
+// just entry: a field's lines, with their line breaks.
+func (p *Post) newFrontMatter(entry string) edit {
+	at := 0
+	if p.HasBOM() {
+		at = len(bom)
+	}
+	return edit{at, at, "---" + p.nl + entry + "---" + p.nl}
 }
 
 // planFlowRoot plans an edit of front matter written as one flow mapping,

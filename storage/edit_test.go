@@ -273,6 +273,12 @@ var editCases = []struct {
 		want: "---\ntitle: a\ntags: [b, 'c d']\n---\n",
 	},
 	{
+		name: "SetEntryText gives a post without front matter one, as Set does",
+		src:  "\uFEFF본문\r\n",
+		edit: func(p *Post) error { return p.SetEntryText("series", "series:  \"2022 회고\"  # 연재\n") },
+		want: "\uFEFF---\r\nseries:  \"2022 회고\"  # 연재\r\n---\r\n본문\r\n",
+	},
+	{
 		name: "Remove deletes only its lines",
 		src:  "---\ntitle: a\n# about pin\npin: true\ntags: [x]\n---\n",
 		edit: func(p *Post) error { return p.Remove("pin") },
