@@ -142,12 +142,7 @@ func (p *Post) reset(src []byte) {
 	p.fmFrom, p.fmTo, p.body = start, start, start
 
 	line, next := cutLine(src, start)
-	switch string(bytes.TrimRight(line, " \t\r\n")) {
-	case "---":
-		p.format = FormatYAML
-	case "+++":
-		p.format = FormatTOML
-	default:
+	if p.format = openFormat(line); p.format == FormatNone {
 		return
 	}
 	if next == len(src) && !bytes.HasSuffix(line, []byte("\n")) {
@@ -186,15 +181,43 @@ func cutLine(src []byte, from int) (line []byte, next int) {
 	return src[from : from+i+1], from + i + 1
 }
 
-// findClose finds the line that closes the front matter. Jekyll's rule is
-// a line of "---" or "...", trailing white space allowed; Hugo closes TOML
-// with "+++".
+// openFormat tells which front matter a file's first line (BOM removed)
+// opens: "---" YAML, "+++" TOML, trailing white space allowed, as Jekyll's
+// rule has it; any other line opens none. Parse, the library's reader and
+// the YAML checks all go by openFormat and closes, so that they agree on
+// where front matter lies.
+func openFormat(line []byte) Format {
+	switch string(trimDelimiter(line)) {
+	case "---":
+		return FormatYAML
+	case "+++":
+		return FormatTOML
+	}
+	return FormatNone
+}
+
+// closes tells whether line closes front matter of format f: "---" or
+// "..." for YAML, as Jekyll's rule has it, "+++" for TOML, as Hugo's;
+// trailing white space allowed.
+func closes(line []byte, f Format) bool {
+	t := string(trimDelimiter(line))
+	switch f {
+	case FormatYAML:
+		return t == "---" || t == "..."
+	case FormatTOML:
+		return t == "+++"
+	}
+	return false
+}
+
+func trimDelimiter(line []byte) []byte { return bytes.TrimRight(line, " \t\r\n") }
+
+// findClose finds the line that closes the front matter (see closes).
 func findClose(src []byte, from int, f Format) (at, after int, ok bool) {
 	for at = from; at < len(src); at = after {
 		var line []byte
 		line, after = cutLine(src, at)
-		t := string(bytes.TrimRight(line, " \t\r\n"))
-		if f == FormatYAML && (t == "---" || t == "...") || f == FormatTOML && t == "+++" {
+		if closes(line, f) {
 			return at, after, true
 		}
 	}

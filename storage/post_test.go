@@ -270,3 +270,39 @@ func TestTOMLSetDate(t *testing.T) {
 		assertSame(t, "set "+tc.text, string(p.Bytes()), "+++\ntitle = 'a'\n"+tc.want+"+++\n")
 	}
 }
+
+// The delimiter rules that Parse, the library's reader and the YAML
+// checks share.
+func TestDelimiters(t *testing.T) {
+	for _, tc := range []struct {
+		line       string
+		open       Format
+		yaml, toml bool // closes YAML, TOML front matter
+		docMarker  bool
+	}{
+		{"---\n", FormatYAML, true, false, true},
+		{"---  \t\r\n", FormatYAML, true, false, true},
+		{"+++\n", FormatTOML, false, true, false},
+		{"...\n", FormatNone, true, false, true},
+		{"----\n", FormatNone, false, false, false},
+		{"--- x\n", FormatNone, false, false, true},
+		{"...\tx\n", FormatNone, false, false, true},
+		{"---\rx\n", FormatNone, false, false, true},
+		{" ---\n", FormatNone, false, false, false},
+		{"---x\n", FormatNone, false, false, false},
+		{"+++ x\n", FormatNone, false, false, false},
+	} {
+		if got := openFormat([]byte(tc.line)); got != tc.open {
+			t.Errorf("openFormat(%q) = %v, want %v", tc.line, got, tc.open)
+		}
+		if got := closes([]byte(tc.line), FormatYAML); got != tc.yaml {
+			t.Errorf("closes(%q, YAML) = %v", tc.line, got)
+		}
+		if got := closes([]byte(tc.line), FormatTOML); got != tc.toml {
+			t.Errorf("closes(%q, TOML) = %v", tc.line, got)
+		}
+		if got := docMarker([]byte("a: b\n"+tc.line)) >= 0; got != tc.docMarker {
+			t.Errorf("docMarker(%q) = %v", tc.line, got)
+		}
+	}
+}
