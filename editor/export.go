@@ -765,12 +765,13 @@ func tomlNode(v any, at string, order map[string][]string, zone *time.Location) 
 	case string:
 		return yamlString(v)
 	case time.Time:
-		if v.Location().String() == "time-local" {
+		d, ok := storage.TOMLDate(v)
+		if !ok {
 			// A time of day alone is no YAML timestamp; plain, YAML 1.1
 			// would read 10:30:00 as a base-60 number.
 			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Format("15:04:05"), Style: yaml.DoubleQuotedStyle}
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: tomlTime(v, zone)}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: jekyllDate(d, zone)}
 	case map[string]any:
 		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 		keys := order[at]
@@ -819,18 +820,19 @@ func yamlString(s string) *yaml.Node {
 	return &n
 }
 
-// tomlTime writes a TOML date or date-time for Jekyll. TOML's local forms have
-// no zone; Hugo reads them in the site's, so they are written in the
-// blog's zone with its offset, except a bare date, which Jekyll reads in
-// the site's zone already.
-func tomlTime(t time.Time, zone *time.Location) string {
-	switch t.Location().String() {
-	case "date-local":
-		return t.Format("2006-01-02")
-	case "datetime-local":
-		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, zone)
+// jekyllDate writes a date read from TOML for Jekyll. A local date-time
+// has no zone; Hugo reads it in the site's, so it is written in the
+// blog's zone with its offset. A bare date Jekyll reads in the site's zone
+// already.
+func jekyllDate(d storage.Date, zone *time.Location) string {
+	switch {
+	case !d.HasTime:
+		return d.Wall.Format(time.DateOnly)
+	case d.Zone == storage.ZoneExplicit:
+		return storage.FormatDate(d.Wall)
 	}
-	return storage.FormatDate(t)
+	w := d.Wall
+	return storage.FormatDate(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, zone))
 }
 
 // copyFrom copies the file src into dst.

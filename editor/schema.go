@@ -1,6 +1,9 @@
 package editor
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // FieldKind says how the form edits a front matter field.
 type FieldKind int
@@ -76,4 +79,25 @@ func isFormKey(key string) bool {
 		}
 	}
 	return false
+}
+
+// schemaKeysUnder lists, in the order of ChirpyFields, the keys the
+// schema has directly under the dotted key parent ("" for the top level):
+// "image" once for image.path, image.alt and image.lqip.
+func schemaKeysUnder(parent string) []string {
+	var keys []string
+	for _, f := range ChirpyFields() {
+		rest := f.Key
+		if parent != "" {
+			var ok bool
+			if rest, ok = strings.CutPrefix(f.Key, parent+"."); !ok {
+				continue
+			}
+		}
+		k, _, _ := strings.Cut(rest, ".")
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }

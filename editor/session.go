@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -27,18 +29,22 @@ type Session struct {
 
 // Open reads the post at path. A file that cannot be read is an error; a
 // post that does not parse opens all the same, in raw mode (see Err).
+// A relative path is made absolute (see Path).
 func Open(path string) (*Session, error) {
-	p, err := storage.Load(path)
+	path = absPath(path)
+	p, state, err := storage.LoadState(path)
 	if p == nil {
 		return nil, err
 	}
 	s := NewSession(p)
-	s.disk, _ = storage.StatFile(path) // no state: any file there counts as changed
+	s.disk = state
 	return s, nil
 }
 
-// NewSession edits a post already read.
+// NewSession edits a post already read. A relative p.Path is made
+// absolute (see Path).
 func NewSession(p *storage.Post) *Session {
+	p.Path = absPath(p.Path)
 	return &Session{post: p, saved: p.Bytes()}
 }
 
@@ -50,13 +56,28 @@ func Recovered(path string, text []byte) *Session {
 	return s
 }
 
-// Path is the file the session saves to.
+// Path is the file the session saves to: an absolute path, or "" for a
+// post never saved. The journal keeps it beyond this process and its
+// working folder, so it must not depend on either.
 func (s *Session) Path() string { return s.post.Path }
+
+// absPath makes path absolute; "" stays "", and so does a path whose
+// folder cannot be known (no working folder), rather than failing the open.
+func absPath(path string) string {
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
 
 // SetPath makes the session save to another file, as "Save as" does,
 // where the user chose to replace whatever is there. The session counts
 // as modified until it is saved there.
 func (s *Session) SetPath(path string) {
+	path = absPath(path)
 	s.post.Path = path
 	s.saved = nil
 	s.disk, _ = storage.StatFile(path)
@@ -127,13 +148,14 @@ func (s *Session) Restore(text []byte) {
 // Body is the Markdown of the post with LF line breaks.
 func (s *Session) Body() string { return toLF(string(s.post.Body())) }
 
-// SetBody replaces the Markdown. Text equal to Body changes nothing, so a
-// file with mixed line endings keeps them until the body is really edited.
+// SetBody replaces the Markdown, given with LF line breaks. Only the
+// stretch that differs from Body is written, in the line ending of the
+// line it lands on: every other byte of the file stays, so a file with
+// mixed line endings keeps them. Text equal to Body changes nothing.
 func (s *Session) SetBody(text string) {
-	if text == s.Body() {
-		return
+	if from, to, mid, changed := lfSplice(s.post.Body(), text, s.post.Newline()); changed {
+		s.post.SpliceBody(from, to, mid)
 	}
-	s.post.SetBody([]byte(s.fromLF(text)))
 }
 
 // RawText is the whole file, front matter included, with LF line breaks:
@@ -142,17 +164,24 @@ func (s *Session) RawText() string {
 	return toLF(strings.TrimPrefix(string(s.post.Bytes()), "\uFEFF"))
 }
 
-// SetRawText replaces the whole file. If the new text parses, the session
-// leaves raw mode and the form comes back.
+// SetRawText replaces the whole file, written back as SetBody writes the
+// body. If the new text parses, the session leaves raw mode and the form
+// comes back.
 func (s *Session) SetRawText(text string) {
-	if text == s.RawText() {
+	src := s.post.Bytes()
+	start := 0
+	if s.post.HasBOM() {
+		start = len("\uFEFF")
+	}
+	from, to, mid, changed := lfSplice(src[start:], text, s.post.Newline())
+	if !changed {
 		return
 	}
-	src := s.fromLF(text)
-	if s.post.HasBOM() {
-		src = "\uFEFF" + src
-	}
-	s.post.SetRaw([]byte(src))
+	from, to = start+from, start+to
+	out := make([]byte, 0, len(src)-(to-from)+len(mid))
+	out = append(out, src[:from]...)
+	out = append(out, mid...)
+	s.post.SetRaw(append(out, src[to:]...))
 }
 
 // Text returns a one-line or multi-line text field, "" when absent.
@@ -175,7 +204,7 @@ func (s *Session) SetText(key, value string) error {
 	if value == "" {
 		return s.post.Remove(key)
 	}
-	return s.post.Set(key, value)
+	return s.set(key, value)
 }
 
 // setImage edits image.path, image.alt or image.lqip. A post that uses
@@ -187,14 +216,14 @@ func (s *Session) setImage(key, value string) error {
 		if value == "" {
 			return s.post.Remove(key)
 		}
-		return s.post.Set(key, value)
+		return s.set(key, value)
 	}
 	sub := strings.TrimPrefix(key, "image.")
 	switch {
 	case sub == "path" && value == "":
 		return s.post.Remove("image")
 	case sub == "path":
-		return s.post.Set("image", value)
+		return s.set("image", value)
 	case value == "":
 		return nil
 	}
@@ -223,7 +252,53 @@ func (s *Session) SetList(key string, items []string) error {
 	if items == nil {
 		items = []string{}
 	}
-	return s.post.Set(key, items)
+	return s.set(key, items)
+}
+
+// set sets a field of the form; a field the post lacks goes in the Chirpy
+// order (see place).
+func (s *Session) set(key string, v any) error {
+	return s.post.SetAt(key, v, s.place(key))
+}
+
+// place says where a field of the form that the post lacks goes, so that
+// the fields keep the order of ChirpyFields: after the last field before
+// it there that the post has, else before the first after it. For a
+// nested key it is the first part the post lacks that is placed: image
+// among the top-level fields, or alt within image. Keys outside the
+// schema get no place, and go at the end.
+func (s *Session) place(path string) storage.Place {
+	keys := strings.Split(path, ".")
+	level := 0
+	for ; level < len(keys)-1; level++ {
+		if _, ok := s.post.Get(strings.Join(keys[:level+1], ".")); !ok {
+			break
+		}
+	}
+	parent := strings.Join(keys[:level], ".")
+	order := schemaKeysUnder(parent)
+	i := slices.Index(order, keys[level])
+	if i < 0 {
+		return storage.Place{}
+	}
+	has := func(k string) bool {
+		if parent != "" {
+			k = parent + "." + k
+		}
+		_, ok := s.post.Get(k)
+		return ok
+	}
+	for j := i - 1; j >= 0; j-- {
+		if has(order[j]) {
+			return storage.Place{After: order[j]}
+		}
+	}
+	for _, k := range order[i+1:] {
+		if has(k) {
+			return storage.Place{Before: k}
+		}
+	}
+	return storage.Place{}
 }
 
 // Bool returns a boolean field, or Chirpy's default when absent.
@@ -247,25 +322,28 @@ func (s *Session) SetBool(key string, value bool) error {
 	case !value && !f.Default:
 		return s.post.Remove(key)
 	}
-	return s.post.Set(key, value)
+	return s.set(key, value)
 }
 
-// DateText returns a date field as written, "" when absent.
+// DateText returns a date field as written, "" when absent or not a date.
 func (s *Session) DateText(key string) string {
-	v, _ := s.post.String(key)
-	return v
+	d, _ := s.post.Date(key)
+	return d.Text
 }
 
 // SetDateText sets a date field to text in a form Jekyll reads, written
 // as given; empty text removes it.
 func (s *Session) SetDateText(key, text string) error {
+	if text == s.DateText(key) {
+		return nil // the form writing back what it shows: the file stays as it is
+	}
 	if text == "" {
 		return s.post.Remove(key)
 	}
 	if _, err := storage.ParseDate(text, false); err != nil {
 		return fmt.Errorf("%s: %w", key, err)
 	}
-	return s.post.Set(key, storage.Date{Text: text})
+	return s.set(key, storage.Date{Text: text})
 }
 
 // OtherFields returns, as YAML text, the fields the form does not edit,
@@ -325,44 +403,50 @@ func lineOfKey(text, key string) int {
 	return 1
 }
 
+// OtherFieldsEditable tells whether the "Other fields" box can show and
+// set the post's fields: only when its front matter is block YAML (or
+// none), which OtherFields shows as the file writes it. For TOML or a
+// {…} mapping the box would show nothing, and applying it would remove
+// fields the user never saw.
+func (s *Session) OtherFieldsEditable() bool { return s.post.EntriesEditable() == nil }
+
 // SetOtherFields applies the text of the "Other fields" box: fields it
 // no longer holds are removed, changed ones rewritten as the box writes
 // them, new ones appended. Fields that did not change are not touched.
+// The edit is all or nothing: if one step fails the post is left as it
+// was. Where the box cannot show the fields (see OtherFieldsEditable) it
+// is refused with an error wrapping storage.ErrRawOnly.
 func (s *Session) SetOtherFields(text string) error {
 	box, err := parseOtherFields(text)
 	if err != nil {
 		return err
 	}
+	if err := s.post.EntriesEditable(); err != nil {
+		return err
+	}
+	// The steps run on a copy, so a failure halfway leaves the post whole.
+	// Bytes are never changed in place, so the copy may share them.
+	scratch := storage.Parse(s.post.Path, s.post.Bytes())
 	keep := map[string]bool{}
 	if box != nil {
 		for _, k := range box.Keys() {
 			keep[k] = true
 		}
 	}
-	for _, k := range s.post.Keys() {
+	for _, k := range scratch.Keys() {
 		if !isFormKey(k) && !keep[k] {
-			if err := s.post.Remove(k); err != nil {
+			if err := scratch.Remove(k); err != nil {
 				return err
 			}
 		}
 	}
-	if box == nil {
-		return nil
-	}
-	for _, k := range box.Keys() {
-		if err := s.post.SetEntryText(k, box.EntryText(k)); err != nil {
-			return err
+	if box != nil {
+		for _, k := range box.Keys() {
+			if err := scratch.SetEntryText(k, box.EntryText(k)); err != nil {
+				return err
+			}
 		}
 	}
+	*s.post = *scratch
 	return nil
-}
-
-func toLF(s string) string { return strings.ReplaceAll(s, "\r\n", "\n") }
-
-// fromLF writes LF text in the post's own line ending.
-func (s *Session) fromLF(text string) string {
-	if s.post.Newline() == "\r\n" {
-		return strings.ReplaceAll(text, "\n", "\r\n")
-	}
-	return text
 }

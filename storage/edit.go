@@ -35,6 +35,25 @@ func (p *Post) Set(path string, v any) error {
 	return p.SetNode(path, n)
 }
 
+// Place says where a field the post lacks goes in its mapping, for a
+// caller that keeps fields in an order of its own. After and Before name
+// keys of that mapping: the field goes right after After's entry, else
+// right before Before's, else (neither is there) at the end. The field is
+// the first key of its path the post lacks: for "image.alt", image itself
+// when the post has no image.
+type Place struct {
+	After, Before string
+}
+
+// SetAt is Set, with a field the post lacks put where at says.
+func (p *Post) SetAt(path string, v any, at Place) error {
+	n, err := toNode(v)
+	if err != nil {
+		return fmt.Errorf("set %s: %w", path, err)
+	}
+	return p.SetNodeAt(path, n, at)
+}
+
 // SetYAML sets the field at path to a value written in YAML, such as
 // "[a, b]", "true" or "바뀐 제목". The value is written as given, so a
 // plain "yes" stays plain.
@@ -51,7 +70,10 @@ func (p *Post) SetYAML(path, value string) error {
 }
 
 // SetNode sets the field at path to the YAML node n. See Set.
-func (p *Post) SetNode(path string, n *yaml.Node) error {
+func (p *Post) SetNode(path string, n *yaml.Node) error { return p.SetNodeAt(path, n, Place{}) }
+
+// SetNodeAt is SetNode, with a field the post lacks put where at says.
+func (p *Post) SetNodeAt(path string, n *yaml.Node, at Place) error {
 	if err := p.editable(); err != nil {
 		return err
 	}
@@ -60,12 +82,16 @@ func (p *Post) SetNode(path string, n *yaml.Node) error {
 		return fmt.Errorf("set %q: empty key in path", path)
 	}
 	if p.format == FormatTOML {
-		return p.tomlSet(keys, n)
+		return p.tomlSet(keys, n, at)
 	}
-	if old := p.Node(path); old != nil && sameValue(old, n) {
+	old := p.Node(path)
+	if old != nil {
+		n = keepDateQuotes(n, old)
+	}
+	if old != nil && sameValue(old, n) {
 		return nil // nothing changes, so nothing is rewritten
 	}
-	e, err := p.planSet(keys, n)
+	e, err := p.planSet(keys, n, at)
 	if err != nil {
 		return fmt.Errorf("set %s: %w", path, err)
 	}
@@ -145,23 +171,27 @@ func (p *Post) apply(e edit, want func(map[string]any) error) error {
 }
 
 // planSet finds where the value at keys goes and what text it becomes.
-func (p *Post) planSet(keys []string, n *yaml.Node) (edit, error) {
+func (p *Post) planSet(keys []string, n *yaml.Node, at Place) (edit, error) {
 	if p.format == FormatNone {
-		// A post without front matter gets one, holding just this field.
-		text := "---" + p.nl + p.entryText(0, keys[0], nest(keys[1:], n)) + "---" + p.nl
-		at := 0
-		if p.HasBOM() {
-			at = len(bom)
-		}
-		return edit{at, at, text}, nil
+		return p.newFrontMatter(p.entryText(0, keys[0], nest(keys[1:], n))), nil
 	}
 	if p.root == nil {
 		return edit{p.fmTo, p.fmTo, p.entryText(0, keys[0], nest(keys[1:], n))}, nil
 	}
 	if p.root.Style&yaml.FlowStyle != 0 {
-		return p.planFlowRoot(func(c *yaml.Node) error { return setNodeIn(c, keys, n) })
+		return p.planFlowRoot(func(c *yaml.Node) error { return setNodeIn(c, keys, n, at) })
 	}
-	return p.planSetIn(p.root, p.fmTo, p.fmTo, keys, n)
+	return p.planSetIn(p.root, p.fmTo, keys, n, at)
+}
+
+// newFrontMatter plans giving a post without front matter one, holding
+// just entry: a field's lines, with their line breaks.
+func (p *Post) newFrontMatter(entry string) edit {
+	at := 0
+	if p.HasBOM() {
+		at = len(bom)
+	}
+	return edit{at, at, "---" + p.nl + entry + "---" + p.nl}
 }
 
 // planFlowRoot plans an edit of front matter written as one flow mapping,
@@ -185,12 +215,13 @@ func (p *Post) planFlowRoot(change func(*yaml.Node) error) (edit, error) {
 }
 
 // planSetIn plans setting keys under the block mapping m, whose entries
-// end at limit; a missing key is inserted at appendAt.
-func (p *Post) planSetIn(m *yaml.Node, limit, appendAt int, keys []string, n *yaml.Node) (edit, error) {
+// end at limit; a missing key is inserted where at says.
+func (p *Post) planSetIn(m *yaml.Node, limit int, keys []string, n *yaml.Node, at Place) (edit, error) {
 	x := p.index()
 	i := indexKey(m, keys[0])
 	if i < 0 {
-		return edit{appendAt, appendAt, p.entryText(m.Column-1, keys[0], nest(keys[1:], n))}, nil
+		off := p.insertAt(x, m, limit, at)
+		return edit{off, off, p.entryText(m.Column-1, keys[0], nest(keys[1:], n))}, nil
 	}
 	end := p.entryEnd(x, m, i, limit)
 	if len(keys) == 1 {
@@ -199,11 +230,11 @@ func (p *Post) planSetIn(m *yaml.Node, limit, appendAt int, keys []string, n *ya
 	child := m.Content[i+1]
 	switch {
 	case child.Kind == yaml.MappingNode && child.Style&yaml.FlowStyle == 0 && len(child.Content) > 0:
-		return p.planSetIn(child, end, end, keys[1:], n)
+		return p.planSetIn(child, end, keys[1:], n, at)
 	case child.Kind == yaml.MappingNode:
 		// A flow mapping {a: 1} is rewritten whole, in flow style still.
 		c := cloneNode(child)
-		if err := setNodeIn(c, keys[1:], n); err != nil {
+		if err := setNodeIn(c, keys[1:], n, at); err != nil {
 			return edit{}, err
 		}
 		return p.planValue(x, m.Content[i], child, end, c), nil
@@ -211,6 +242,25 @@ func (p *Post) planSetIn(m *yaml.Node, limit, appendAt int, keys []string, n *ya
 		return p.planValue(x, m.Content[i], child, end, nest(keys[1:], n)), nil
 	}
 	return edit{}, fmt.Errorf("%s is %s: %w", keys[0], kindName(child), ErrNotMap)
+}
+
+// insertAt is the offset where a new entry of the block mapping m, whose
+// entries end at limit, goes: after the entry of at.After, else before
+// that of at.Before, else at the end.
+func (p *Post) insertAt(x fmIndex, m *yaml.Node, limit int, at Place) int {
+	if i := indexKey(m, at.After); at.After != "" && i >= 0 {
+		return p.entryEnd(x, m, i, limit)
+	}
+	switch i := indexKey(m, at.Before); {
+	case at.Before == "" || i < 0:
+		return limit
+	case i == 0:
+		return x.line(m.Content[0].Line)
+	default:
+		// Comments just above Before's key belong to it, as entryEnd
+		// leaves them out of the entry before.
+		return p.entryEnd(x, m, i-2, limit)
+	}
 }
 
 // planRemove plans deleting keys under the block mapping m.
@@ -334,6 +384,26 @@ func restyle(n, old *yaml.Node) *yaml.Node {
 		c.Style = yaml.FlowStyle // [] and {} have no block form
 	}
 	return &c
+}
+
+// keepDateQuotes gives a new date the quotes of the old one it replaces.
+// Jekyll reads a quoted date as a string, in the site's zone unless it
+// names an offset, and a plain one with seconds but no offset in UTC (see
+// DateZone): dropping the quotes would move the post's time. Quoted, a
+// date is never read in UTC, so the new text means what the date form
+// means by it: its offset, or else the site's zone. The date comes back
+// as the quoted string it is in YAML terms; a plain old date leaves n as
+// it is, to be written plain.
+func keepDateQuotes(n, old *yaml.Node) *yaml.Node {
+	q := old.Style & (yaml.SingleQuotedStyle | yaml.DoubleQuotedStyle)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!timestamp" || old.Kind != yaml.ScalarNode || q == 0 ||
+		strings.ContainsAny(n.Value, "\"'\\\n") {
+		return n
+	}
+	if _, err := ParseDate(n.Value, true); err != nil {
+		return n
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: n.Value, Style: q}
 }
 
 // fmIndex maps front matter lines and columns, as yaml.v3 numbers them,

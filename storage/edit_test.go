@@ -147,6 +147,100 @@ var editCases = []struct {
 		want: "---\nimage: {path: /a.png, alt: y}\n---\n",
 	},
 	{
+		// Regression: quoted, Jekyll reads a date with no offset in the
+		// site's zone; plain, with seconds, in UTC.
+		name: "Set date keeps the double quotes of a date in the site's zone",
+		src:  "---\ndate: \"2022-01-01 17:30:00\"\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 17:30:00"}) },
+		want: "---\ndate: \"2022-01-02 17:30:00\"\n---\n",
+	},
+	{
+		name: "Set date to the same text leaves a quoted date as it is",
+		src:  "---\ndate: '2022-01-01 17:30:00'  # 한국 시간\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-01 17:30:00"}) },
+		want: "---\ndate: '2022-01-01 17:30:00'  # 한국 시간\n---\n",
+	},
+	{
+		name: "Set date keeps the quotes of a date with an offset",
+		src:  "---\ndate: \"2022-01-01 17:30:00 +0900\"\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 09:00:00 +0900"}) },
+		want: "---\ndate: \"2022-01-02 09:00:00 +0900\"\n---\n",
+	},
+	{
+		name: "Set date leaves a plain date plain",
+		src:  "---\ndate: 2022-01-01 17:30:00\n---\n",
+		edit: func(p *Post) error { return p.Set("date", Date{Text: "2022-01-02 17:30:00"}) },
+		want: "---\ndate: 2022-01-02 17:30:00\n---\n",
+	},
+	{
+		name: "Set date keeps quotes in a nested date",
+		src:  "---\nsitemap:\n  lastmod: \"2022-01-01 17:30:00\"\n---\n",
+		edit: func(p *Post) error { return p.Set("sitemap.lastmod", Date{Text: "2022-01-03 17:30:00"}) },
+		want: "---\nsitemap:\n  lastmod: \"2022-01-03 17:30:00\"\n---\n",
+	},
+	{
+		name: "SetAt puts a new field after the one named",
+		src:  "---\ntitle: a\ntags: [x]\n---\n",
+		edit: func(p *Post) error { return p.SetAt("categories", []string{"Blog"}, Place{After: "title"}) },
+		want: "---\ntitle: a\ncategories: [Blog]\ntags: [x]\n---\n",
+	},
+	{
+		name: "SetAt puts a new field after the whole entry, not before a comment that belongs to it",
+		src:  "---\ntitle: a\ndescription: >-\n  one\n  two\n  # still the description\n# about tags\ntags: [x]\n---\n",
+		edit: func(p *Post) error {
+			return p.SetAt("date", Date{Text: "2024-01-01 10:00:00 +0900"}, Place{After: "description"})
+		},
+		want: "---\ntitle: a\ndescription: >-\n  one\n  two\n  # still the description\ndate: 2024-01-01 10:00:00 +0900\n# about tags\ntags: [x]\n---\n",
+	},
+	{
+		name: "SetAt puts a new field before the one named when there is none to follow",
+		src:  "---\ndate: 2024-01-01\ntags: [x]\n---\n",
+		edit: func(p *Post) error { return p.SetAt("title", "a", Place{After: "nope", Before: "date"}) },
+		want: "---\ntitle: a\ndate: 2024-01-01\ntags: [x]\n---\n",
+	},
+	{
+		name: "SetAt with neither field there appends",
+		src:  "---\ntitle: a\n---\n",
+		edit: func(p *Post) error { return p.SetAt("pin", true, Place{After: "nope", Before: "nope"}) },
+		want: "---\ntitle: a\npin: true\n---\n",
+	},
+	{
+		name: "SetAt places a new nested mapping",
+		src:  "---\ntitle: a\ntags: [x]\nlayout: post\n---\n",
+		edit: func(p *Post) error { return p.SetAt("image.path", "/a.png", Place{After: "tags"}) },
+		want: "---\ntitle: a\ntags: [x]\nimage:\n  path: /a.png\nlayout: post\n---\n",
+	},
+	{
+		name: "SetAt places a new key inside a nested mapping",
+		src:  "---\nimage:\n  path: /a.png\n  lqip: x\n---\n",
+		edit: func(p *Post) error { return p.SetAt("image.alt", "표지", Place{After: "path"}) },
+		want: "---\nimage:\n  path: /a.png\n  alt: 표지\n  lqip: x\n---\n",
+	},
+	{
+		name: "SetAt places a new field in a flow mapping",
+		src:  "---\n{title: a, tags: [x]}\n---\n",
+		edit: func(p *Post) error { return p.SetAt("categories", []string{"Blog"}, Place{After: "title"}) },
+		want: "---\n{title: a, categories: [Blog], tags: [x]}\n---\n",
+	},
+	{
+		name: "SetAt changes a field in place",
+		src:  "---\ntitle: a\ntags: [x]\n---\n",
+		edit: func(p *Post) error { return p.SetAt("tags", []string{"y"}, Place{After: "title"}) },
+		want: "---\ntitle: a\ntags: [y]\n---\n",
+	},
+	{
+		name: "SetAt in TOML",
+		src:  "+++\ntitle = 'a'\ntags = ['x']\n+++\n",
+		edit: func(p *Post) error { return p.SetAt("categories", []string{"Blog"}, Place{After: "title"}) },
+		want: "+++\ntitle = 'a'\ncategories = [\"Blog\"]\ntags = ['x']\n+++\n",
+	},
+	{
+		name: "SetAt before the first field in TOML",
+		src:  "+++\n# 머리말\ndate = 2024-01-01\n+++\n",
+		edit: func(p *Post) error { return p.SetAt("title", "a", Place{Before: "date"}) },
+		want: "+++\n# 머리말\ntitle = \"a\"\ndate = 2024-01-01\n+++\n",
+	},
+	{
 		name: "Set date keeps the line form",
 		src:  "---\ndate: 2022-01-01 17:30:00 +0900\n---\n",
 		edit: func(p *Post) error {
@@ -177,6 +271,12 @@ var editCases = []struct {
 		src:  "---\ntitle: a\n---\n",
 		edit: func(p *Post) error { return p.SetYAML("tags", "[b, 'c d']") },
 		want: "---\ntitle: a\ntags: [b, 'c d']\n---\n",
+	},
+	{
+		name: "SetEntryText gives a post without front matter one, as Set does",
+		src:  "\uFEFF본문\r\n",
+		edit: func(p *Post) error { return p.SetEntryText("series", "series:  \"2022 회고\"  # 연재\n") },
+		want: "\uFEFF---\r\nseries:  \"2022 회고\"  # 연재\r\n---\r\n본문\r\n",
 	},
 	{
 		name: "Remove deletes only its lines",

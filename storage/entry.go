@@ -20,8 +20,26 @@ func (p *Post) EntryText(key string) string {
 	return string(p.src[x.line(p.root.Content[i].Line):p.entryEnd(x, p.root, i, p.fmTo)])
 }
 
+// EntriesEditable tells whether EntryText shows every top-level field and
+// SetEntryText can set them: the post parses and its front matter is
+// block YAML, or empty, or absent (SetEntryText then adds it). Otherwise
+// the error wraps ErrUnparsed or ErrRawOnly: TOML and a {…} mapping have
+// no entry text.
+func (p *Post) EntriesEditable() error {
+	if err := p.editable(); err != nil {
+		return err
+	}
+	switch {
+	case p.format == FormatTOML:
+		return fmt.Errorf("%s: TOML front matter has no YAML entries: %w", p.Path, ErrRawOnly)
+	case p.root != nil && p.root.Style&yaml.FlowStyle != 0:
+		return fmt.Errorf("%s: front matter written as one {…} mapping has no entries of its own: %w", p.Path, ErrRawOnly)
+	}
+	return nil
+}
+
 // SetEntryText replaces the top-level field key, or adds it before the
-// closing line, with text: YAML lines that hold that one field, as the
+// closing line (to new front matter, for a post without), with text: YAML lines that hold that one field, as the
 // user wrote them. LF line breaks in text are written in the file's own
 // line ending. Empty text removes the field. Text that does not parse, or
 // that holds another field, is refused and nothing changes.
@@ -32,8 +50,8 @@ func (p *Post) SetEntryText(key, text string) error {
 	if text == "" {
 		return p.Remove(key)
 	}
-	if p.format != FormatYAML || p.root != nil && p.root.Style&yaml.FlowStyle != 0 {
-		return fmt.Errorf("set %s: %w", key, ErrRawOnly)
+	if err := p.EntriesEditable(); err != nil {
+		return fmt.Errorf("set %s: %w", key, err)
 	}
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", p.nl)
 	if !strings.HasSuffix(text, p.nl) {
@@ -50,7 +68,9 @@ func (p *Post) SetEntryText(key, text string) error {
 		return nil
 	}
 	var e edit
-	if i := indexKey(p.root, key); i >= 0 {
+	if p.format == FormatNone {
+		e = p.newFrontMatter(text)
+	} else if i := indexKey(p.root, key); i >= 0 {
 		x := p.index()
 		e = edit{x.line(p.root.Content[i].Line), p.entryEnd(x, p.root, i, p.fmTo), text}
 	} else {

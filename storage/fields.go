@@ -115,7 +115,7 @@ func (p *Post) Date(path string) (Date, bool) {
 		v, ok := p.tomlGet(path)
 		switch v := v.(type) {
 		case time.Time:
-			return Date{Text: v.Format(time.RFC3339), Wall: v, Zone: ZoneExplicit, HasTime: true}, ok
+			return p.tomlDate(path, v)
 		case string:
 			d, err := ParseDate(v, true)
 			return d, ok && err == nil

@@ -415,12 +415,7 @@ func frontEnd(buf []byte, scanned *int, format *Format, eof bool) (end int, done
 		if i < 0 {
 			return len(buf), eof
 		}
-		switch string(bytes.TrimRight(bytes.TrimPrefix(buf[:i], bom), " \t\r")) {
-		case "---":
-			*format = FormatYAML
-		case "+++":
-			*format = FormatTOML
-		default:
+		if *format = openFormat(bytes.TrimPrefix(buf[:i], bom)); *format == FormatNone {
 			// No front matter. The first line may still hold a NUL or a
 			// broken UTF-8 sequence, which Parse reports; a line break
 			// never falls inside a UTF-8 sequence, so cutting here is safe.
@@ -434,9 +429,7 @@ func frontEnd(buf []byte, scanned *int, format *Format, eof bool) (end int, done
 			*scanned = at
 			return len(buf), eof
 		}
-		line := bytes.TrimRight(buf[at:at+i], " \t\r")
-		if *format == FormatYAML && (string(line) == "---" || string(line) == "...") ||
-			*format == FormatTOML && string(line) == "+++" {
+		if closes(buf[at:at+i], *format) {
 			return at + i + 1, true
 		}
 		at += i + 1

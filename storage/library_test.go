@@ -657,3 +657,30 @@ func corpusBlog(t testing.TB, src string) *Blog {
 	}
 	return blog
 }
+
+// Regression: a TOML date-time with no offset was read in the machine's
+// zone; Hugo reads it in the site's.
+func TestScanHugoLocalDates(t *testing.T) {
+	seoul := mustZone(t, "Asia/Seoul")
+	dir := writeTree(t, t.TempDir(), map[string]string{
+		"hugo.toml":              "title = 'x'\ntimeZone = 'Asia/Seoul'\n",
+		"content/posts/local.md": "+++\ntitle = 'local'\ndate = 2024-01-02T10:00:00\n+++\n",
+		"content/posts/day.md":   "+++\ntitle = 'day'\ndate = 2024-01-05\n+++\n",
+	})
+	blog, err := OpenBlog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := blog.Scan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]time.Time{
+		"local.md": time.Date(2024, 1, 2, 10, 0, 0, 0, seoul),
+		"day.md":   time.Date(2024, 1, 5, 0, 0, 0, 0, seoul),
+	} {
+		if e := entryByName(t, lib, name); !e.Date.Equal(want) {
+			t.Errorf("%s: date %v, want %v", name, e.Date, want)
+		}
+	}
+}

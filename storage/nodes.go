@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -109,16 +110,23 @@ func nest(keys []string, n *yaml.Node) *yaml.Node {
 	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{strNode(keys[0]), nest(keys[1:], n)}}
 }
 
-// setNodeIn sets keys under the mapping m to n, in the node tree only.
-func setNodeIn(m *yaml.Node, keys []string, n *yaml.Node) error {
+// setNodeIn sets keys under the mapping m to n, in the node tree only; a
+// missing key is inserted where at says (see Place).
+func setNodeIn(m *yaml.Node, keys []string, n *yaml.Node, at Place) error {
 	i := indexKey(m, keys[0])
 	switch {
 	case i < 0:
-		m.Content = append(m.Content, strNode(keys[0]), nest(keys[1:], n))
+		j := len(m.Content)
+		if a := indexKey(m, at.After); at.After != "" && a >= 0 {
+			j = a + 2
+		} else if b := indexKey(m, at.Before); at.Before != "" && b >= 0 {
+			j = b
+		}
+		m.Content = slices.Insert(m.Content, j, strNode(keys[0]), nest(keys[1:], n))
 	case len(keys) == 1:
 		m.Content[i+1] = n
 	case m.Content[i+1].Kind == yaml.MappingNode:
-		return setNodeIn(m.Content[i+1], keys[1:], n)
+		return setNodeIn(m.Content[i+1], keys[1:], n, at)
 	case m.Content[i+1].Tag == "!!null":
 		m.Content[i+1] = nest(keys[1:], n)
 	default:

@@ -109,6 +109,17 @@ func (p *Post) SetBody(body []byte) {
 	p.src = append(src, body...)
 }
 
+// SpliceBody replaces body[from:to] with text, leaving every other byte
+// of the file as it is; the offsets count within Body. It costs one copy
+// of the file, as an edit typed into a long post must.
+func (p *Post) SpliceBody(from, to int, text []byte) {
+	from, to = p.body+from, p.body+to
+	src := make([]byte, 0, len(p.src)-(to-from)+len(text))
+	src = append(src, p.src[:from]...)
+	src = append(src, text...)
+	p.src = append(src, p.src[to:]...)
+}
+
 // SetRaw replaces the whole file, as the raw text editor does, and parses
 // it again. Err tells whether the new text parses.
 func (p *Post) SetRaw(src []byte) { p.reset(src) }
@@ -131,12 +142,7 @@ func (p *Post) reset(src []byte) {
 	p.fmFrom, p.fmTo, p.body = start, start, start
 
 	line, next := cutLine(src, start)
-	switch string(bytes.TrimRight(line, " \t\r\n")) {
-	case "---":
-		p.format = FormatYAML
-	case "+++":
-		p.format = FormatTOML
-	default:
+	if p.format = openFormat(line); p.format == FormatNone {
 		return
 	}
 	if next == len(src) && !bytes.HasSuffix(line, []byte("\n")) {
@@ -175,15 +181,43 @@ func cutLine(src []byte, from int) (line []byte, next int) {
 	return src[from : from+i+1], from + i + 1
 }
 
-// findClose finds the line that closes the front matter. Jekyll's rule is
-// a line of "---" or "...", trailing white space allowed; Hugo closes TOML
-// with "+++".
+// openFormat tells which front matter a file's first line (BOM removed)
+// opens: "---" YAML, "+++" TOML, trailing white space allowed, as Jekyll's
+// rule has it; any other line opens none. Parse, the library's reader and
+// the YAML checks all go by openFormat and closes, so that they agree on
+// where front matter lies.
+func openFormat(line []byte) Format {
+	switch string(trimDelimiter(line)) {
+	case "---":
+		return FormatYAML
+	case "+++":
+		return FormatTOML
+	}
+	return FormatNone
+}
+
+// closes tells whether line closes front matter of format f: "---" or
+// "..." for YAML, as Jekyll's rule has it, "+++" for TOML, as Hugo's;
+// trailing white space allowed.
+func closes(line []byte, f Format) bool {
+	t := string(trimDelimiter(line))
+	switch f {
+	case FormatYAML:
+		return t == "---" || t == "..."
+	case FormatTOML:
+		return t == "+++"
+	}
+	return false
+}
+
+func trimDelimiter(line []byte) []byte { return bytes.TrimRight(line, " \t\r\n") }
+
+// findClose finds the line that closes the front matter (see closes).
 func findClose(src []byte, from int, f Format) (at, after int, ok bool) {
 	for at = from; at < len(src); at = after {
 		var line []byte
 		line, after = cutLine(src, at)
-		t := string(bytes.TrimRight(line, " \t\r\n"))
-		if f == FormatYAML && (t == "---" || t == "...") || f == FormatTOML && t == "+++" {
+		if closes(line, f) {
 			return at, after, true
 		}
 	}

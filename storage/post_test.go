@@ -2,7 +2,9 @@ package storage
 
 import (
 	"errors"
+	"strings"
 	"testing"
+	"time"
 )
 
 // parseCases are small posts, each an edge case of reading a file. They
@@ -168,5 +170,139 @@ func TestTOMLFields(t *testing.T) {
 	assertSame(t, "TOML after edits", string(p.Bytes()), want)
 	if err := p.Set("params.x", 2); !errors.Is(err, ErrRawOnly) {
 		t.Errorf("nested TOML edit = %v, want ErrRawOnly", err)
+	}
+}
+
+// Regression: a "key = value" line inside a multi-line string was taken
+// for a key, and setting that key rewrote the string.
+func TestTOMLKeyLinesInsideMultiLineValues(t *testing.T) {
+	src := "+++\ntitle = \"a\"\nnote = \"\"\"\nfoo = 1\n[not.a.table]\n\"\"\"\nlit = '''\nbar = 2\n'''\nmatrix = [\n  [1, 2],\n]\nafter = 3\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	if got, want := strings.Join(p.Keys(), " "), "title note lit matrix after"; got != want {
+		t.Errorf("Keys = %q, want %q", got, want)
+	}
+	if err := p.Set("foo", 2); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := p.Get("note"); v != "foo = 1\n[not.a.table]\n" {
+		t.Errorf("note = %q after setting foo", v)
+	}
+	if v, _ := p.Get("foo"); v != int64(2) {
+		t.Errorf("foo = %#v", v)
+	}
+	if err := p.Set("after", 4); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(p.Bytes()), "]\nafter = 4\n") {
+		t.Errorf("after was not set on its own line:\n%s", visible(string(p.Bytes())))
+	}
+}
+
+// A TOML edit is read back like a YAML one: if any other field would
+// decode differently, the file is left as it was.
+func TestTOMLEditReadBack(t *testing.T) {
+	src := "+++\ntitle = \"a\"\nnote = \"\"\"\nfoo = 1\n\"\"\"\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	at := strings.Index(src, "foo = 1")
+	// An edit of the line inside note, claiming to set only foo.
+	err := p.tomlApply(edit{at, at + len("foo = 1\n"), "foo = 2\n"}, func(m map[string]any) { m["foo"] = int64(2) })
+	if !errors.Is(err, ErrRawOnly) {
+		t.Errorf("tomlApply = %v, want ErrRawOnly", err)
+	}
+	assertSame(t, "file after a refused edit", string(p.Bytes()), src)
+	err = p.tomlApply(edit{at, at, "\"\"\"\nx = \n"}, func(map[string]any) {})
+	if !errors.Is(err, ErrSyntax) {
+		t.Errorf("an edit that does not parse = %v, want it to wrap ErrSyntax", err)
+	}
+	assertSame(t, "file after a refused edit", string(p.Bytes()), src)
+}
+
+// Regression: every TOML date was taken for one with an offset, so a
+// local date-time was read in the machine's zone instead of the site's.
+func TestTOMLDates(t *testing.T) {
+	src := "+++\ndate = 2024-01-02T10:00:00\nlastmod = 2024-01-03 # 고침\npublishDate = 2024-01-02T10:00:00+09:00\nexpiryDate = 2024-01-09 10:30:00Z\nat = 10:30:00\n[params]\nwhen = 2024-01-04T08:00:00\n+++\nbody\n"
+	p := Parse("a.md", []byte(src))
+	if p.Err() != nil {
+		t.Fatal(p.Err())
+	}
+	kst := time.FixedZone("KST", 9*3600)
+	for _, tc := range []struct {
+		key, text string
+		zone      DateZone
+		hasTime   bool
+		in        time.Time // the instant in a site at +0900
+	}{
+		{"date", "2024-01-02T10:00:00", ZoneSite, true, time.Date(2024, 1, 2, 10, 0, 0, 0, kst)},
+		{"lastmod", "2024-01-03", ZoneSite, false, time.Date(2024, 1, 3, 0, 0, 0, 0, kst)},
+		{"publishDate", "2024-01-02T10:00:00+09:00", ZoneExplicit, true, time.Date(2024, 1, 2, 10, 0, 0, 0, kst)},
+		{"expiryDate", "2024-01-09 10:30:00Z", ZoneExplicit, true, time.Date(2024, 1, 9, 10, 30, 0, 0, time.UTC)},
+		{"params.when", "2024-01-04T08:00:00", ZoneSite, true, time.Date(2024, 1, 4, 8, 0, 0, 0, kst)},
+	} {
+		d, ok := p.Date(tc.key)
+		if !ok || d.Text != tc.text || d.Zone != tc.zone || d.HasTime != tc.hasTime || !d.In(kst).Equal(tc.in) {
+			t.Errorf("Date(%s) = %+v, %v; want text %q, zone %v, time %v, instant %v", tc.key, d, ok, tc.text, tc.zone, tc.hasTime, tc.in)
+		}
+	}
+	if d, ok := p.Date("at"); ok {
+		t.Errorf("a time of day alone read as a date: %+v", d)
+	}
+}
+
+// A date set on a TOML post is written in the TOML form that keeps its
+// zone: a date without an offset stays local, for Hugo to read in the
+// site's zone.
+func TestTOMLSetDate(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"2024-01-05 10:00:00", "date = 2024-01-05T10:00:00\n"},
+		{"2024-01-05 10:00", "date = 2024-01-05T10:00:00\n"},
+		{"2024-01-05", "date = 2024-01-05\n"},
+		{"2024-01-05 10:00:00 +0900", "date = 2024-01-05T10:00:00+09:00\n"},
+		{"2024-01-05T10:00:00.5Z", "date = 2024-01-05T10:00:00.5Z\n"},
+	} {
+		p := Parse("a.md", []byte("+++\ntitle = 'a'\ndate = 2024-01-02T10:00:00\n+++\n"))
+		if err := p.Set("date", Date{Text: tc.text}); err != nil {
+			t.Errorf("Set(%q): %v", tc.text, err)
+			continue
+		}
+		assertSame(t, "set "+tc.text, string(p.Bytes()), "+++\ntitle = 'a'\n"+tc.want+"+++\n")
+	}
+}
+
+// The delimiter rules that Parse, the library's reader and the YAML
+// checks share.
+func TestDelimiters(t *testing.T) {
+	for _, tc := range []struct {
+		line       string
+		open       Format
+		yaml, toml bool // closes YAML, TOML front matter
+		docMarker  bool
+	}{
+		{"---\n", FormatYAML, true, false, true},
+		{"---  \t\r\n", FormatYAML, true, false, true},
+		{"+++\n", FormatTOML, false, true, false},
+		{"...\n", FormatNone, true, false, true},
+		{"----\n", FormatNone, false, false, false},
+		{"--- x\n", FormatNone, false, false, true},
+		{"...\tx\n", FormatNone, false, false, true},
+		{"---\rx\n", FormatNone, false, false, true},
+		{" ---\n", FormatNone, false, false, false},
+		{"---x\n", FormatNone, false, false, false},
+		{"+++ x\n", FormatNone, false, false, false},
+	} {
+		if got := openFormat([]byte(tc.line)); got != tc.open {
+			t.Errorf("openFormat(%q) = %v, want %v", tc.line, got, tc.open)
+		}
+		if got := closes([]byte(tc.line), FormatYAML); got != tc.yaml {
+			t.Errorf("closes(%q, YAML) = %v", tc.line, got)
+		}
+		if got := closes([]byte(tc.line), FormatTOML); got != tc.toml {
+			t.Errorf("closes(%q, TOML) = %v", tc.line, got)
+		}
+		if got := docMarker([]byte("a: b\n"+tc.line)) >= 0; got != tc.docMarker {
+			t.Errorf("docMarker(%q) = %v", tc.line, got)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -42,19 +43,48 @@ const hashAlways = 4 << 20
 
 // StatFile reads the state of the file at path.
 func StatFile(path string) (FileState, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return FileState{}, err
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return FileState{}, err
-	}
-	return stateOf(data, info), nil
+	_, state, err := readState(path)
+	return state, err
 }
 
+// LoadState reads and parses the post at path, as Load does, and returns
+// the state of the very bytes it parsed: the file is read once, so a
+// write landing meanwhile cannot give the post one text and the state
+// another.
+func LoadState(path string) (*Post, FileState, error) {
+	src, state, err := readState(path)
+	if err != nil {
+		return nil, FileState{}, fmt.Errorf("read post: %w", err)
+	}
+	p := Parse(path, src)
+	return p, state, p.Err()
+}
+
+// readState reads the file at path and its state. The time is taken
+// before the content, from the file read: a write after it makes the
+// time differ, so Changed hashes the file again rather than trust it.
+func readState(path string) ([]byte, FileState, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, FileState{}, err
+	}
+	defer func() { _ = f.Close() }()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, FileState{}, err
+	}
+	data := make([]byte, 0, info.Size()+bytes.MinRead)
+	b := bytes.NewBuffer(data)
+	if _, err := b.ReadFrom(f); err != nil {
+		return nil, FileState{}, err
+	}
+	return b.Bytes(), stateOf(b.Bytes(), info), nil
+}
+
+// stateOf is the state of a file holding data; its size is that of data,
+// not of info, which may have been taken while the file was changing.
 func stateOf(data []byte, info fs.FileInfo) FileState {
-	return FileState{Size: info.Size(), ModTime: info.ModTime(), Hash: HashBytes(data)}
+	return FileState{Size: int64(len(data)), ModTime: info.ModTime(), Hash: HashBytes(data)}
 }
 
 // Exists tells whether s is the state of a file rather than of none.

@@ -165,3 +165,27 @@ func TestWatchMissingFolder(t *testing.T) {
 		t.Error("watching a file in a missing folder succeeded")
 	}
 }
+
+func TestLoadState(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "2024-01-01-a.md")
+	writeTestFile(t, path, "---\ntitle: a\n---\nbody\n")
+	p, st, err := LoadState(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Hash != HashBytes(p.Bytes()) || st.Size != int64(len(p.Bytes())) {
+		t.Errorf("state %+v is not that of the post read", st)
+	}
+	if changed, err := st.Changed(path); changed || err != nil {
+		t.Errorf("Changed right after LoadState = %v, %v", changed, err)
+	}
+	writeTestFile(t, path, "---\ntitle: [broken\n---\n")
+	p, st, err = LoadState(path)
+	if p == nil || !errors.Is(err, ErrSyntax) || st.Hash != HashBytes(p.Bytes()) {
+		t.Errorf("a post that does not parse: %v, %v, %+v", p, err, st)
+	}
+	if p, _, err := LoadState(filepath.Join(dir, "missing.md")); p != nil || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a missing file: %v, %v", p, err)
+	}
+}

@@ -45,12 +45,17 @@ func (p *Post) parseYAML() {
 }
 
 // docMarker finds a YAML document marker line ("--- x", "... x") inside
-// the front matter, where yaml.v3 would silently stop reading, or -1.
+// the front matter, where yaml.v3 would silently stop reading, or -1: a
+// line whose first word would close the front matter. A CR counts as a
+// line break, as it does to YAML.
 func docMarker(fm []byte) int {
 	for at := 0; at < len(fm); {
 		line, next := cutLine(fm, at)
-		if (bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("..."))) &&
-			(len(line) == 3 || strings.IndexByte(" \t\r\n", line[3]) >= 0) {
+		word := line
+		if i := bytes.IndexAny(line, " \t\r\n"); i >= 0 {
+			word = line[:i]
+		}
+		if closes(word, FormatYAML) {
 			return at
 		}
 		at = next
