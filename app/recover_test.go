@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -121,5 +122,36 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 	}
 	if readFile(t, path) != smallPost {
 		t.Error("restoring wrote the post file")
+	}
+}
+
+// TestRestoreUntitledKeepsEntryUntilRewritten: restoring an untitled
+// post's edits leaves its journal entry in place until the restored
+// session's state replaces it, so a crash right after the restore still
+// finds the text, and no second entry appears.
+func TestRestoreUntitledKeepsEntryUntilRewritten(t *testing.T) {
+	journal := &storage.Journal{Dir: t.TempDir()}
+	e := storage.JournalEntry{ID: "untitled-1", Text: []byte("---\ntitle: 이름 없는 글\n---\n살릴 글\n")}
+	if err := journal.Write(e); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, "")
+	u.journal = journal
+	u.autosave = editor.NewAutosaver(journal, time.Hour)
+	u.restore(e)
+	if !strings.Contains(u.editor.Text(), "살릴 글") {
+		t.Fatalf("editor = %q", u.editor.Text())
+	}
+	if got, _, err := journal.Read(e.Key()); err != nil || got == nil || string(got.Text) != string(e.Text) {
+		t.Fatalf("right after the restore the entry is %+v, %v; want it kept", got, err)
+	}
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "더 ")
+	if err := u.autosave.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := journal.Pending()
+	if err != nil || len(entries) != 1 || entries[0].Key() != e.Key() || !strings.Contains(string(entries[0].Text), "더 ") {
+		t.Errorf("pending = %+v, %v; want the one entry, rewritten", entries, err)
 	}
 }

@@ -23,6 +23,10 @@ type Session struct {
 	// disk is the file as last read or written, to notice a change made by
 	// something else (git pull, another editor) before a save overwrites it.
 	disk storage.FileState
+	// id names the session's journal entry while it has no path, and
+	// stays when it gets one, so that the autosaver can tell which entry
+	// a Save as leaves behind.
+	id string
 }
 
 // Open reads the post at path. A file that cannot be read is an error; a
@@ -39,14 +43,19 @@ func Open(path string) (*Session, error) {
 
 // NewSession edits a post already read.
 func NewSession(p *storage.Post) *Session {
-	return &Session{post: p, saved: p.Bytes()}
+	return &Session{post: p, saved: p.Bytes(), id: newJournalID()}
 }
 
-// Recovered is a session for text recovered from the journal whose file
-// is gone or was never saved (path ""): modified until saved.
-func Recovered(path string, text []byte) *Session {
-	s := NewSession(storage.Parse(path, bytes.Clone(text)))
+// Recovered is a session for the text of a journal entry whose file is
+// gone or was never saved (path ""): modified until saved. It takes the
+// entry's ID, so that its state is journalled over that entry, never
+// beside it.
+func Recovered(e storage.JournalEntry) *Session {
+	s := NewSession(storage.Parse(e.Path, bytes.Clone(e.Text)))
 	s.saved = nil
+	if e.ID != "" {
+		s.id = e.ID
+	}
 	return s
 }
 
@@ -113,7 +122,9 @@ func (s *Session) Reload() error {
 	if err != nil {
 		return err
 	}
+	id := s.id
 	*s = *fresh
+	s.id = id
 	return nil
 }
 
