@@ -169,18 +169,7 @@ func (a *Autosaver) schedule(wait time.Duration) {
 
 // Flush writes every pending state now and returns the first error. The
 // app calls it before it quits; tests call it instead of waiting.
-func (a *Autosaver) Flush() error {
-	a.io.Lock()
-	defer a.io.Unlock()
-	a.mu.Lock()
-	if a.closed {
-		a.mu.Unlock()
-		return nil
-	}
-	jobs, notify := a.take()
-	a.mu.Unlock()
-	return a.run(jobs, notify)
-}
+func (a *Autosaver) Flush() error { return a.drain(false) }
 
 // take empties the queue; a.mu must be held.
 func (a *Autosaver) take() (map[string]autosaveJob, func(AutosaveEvent)) {
@@ -272,7 +261,11 @@ func (a *Autosaver) Err() error {
 
 // Close writes what is pending, once, and stops: nothing is written after
 // Close returns, and later calls do nothing.
-func (a *Autosaver) Close() error {
+func (a *Autosaver) Close() error { return a.drain(true) }
+
+// drain writes what is pending, and with stop closes the Autosaver. It
+// does nothing once closed.
+func (a *Autosaver) drain(stop bool) error {
 	a.io.Lock()
 	defer a.io.Unlock()
 	a.mu.Lock()
@@ -280,9 +273,11 @@ func (a *Autosaver) Close() error {
 		a.mu.Unlock()
 		return nil
 	}
-	a.closed = true
-	if a.timer != nil {
-		a.timer.Stop()
+	if stop {
+		a.closed = true
+		if a.timer != nil {
+			a.timer.Stop()
+		}
 	}
 	jobs, notify := a.take()
 	a.mu.Unlock()
