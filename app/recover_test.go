@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/storage"
@@ -153,5 +154,55 @@ func TestRestoreUntitledKeepsEntryUntilRewritten(t *testing.T) {
 	entries, err := journal.Pending()
 	if err != nil || len(entries) != 1 || entries[0].Key() != e.Key() || !strings.Contains(string(entries[0].Text), "더 ") {
 		t.Errorf("pending = %+v, %v; want the one entry, rewritten", entries, err)
+	}
+}
+
+// tapDialogButton taps the button labelled label in the dialog on top of
+// the window, failing the test when there is none.
+func tapDialogButton(t *testing.T, u *ui, label string) {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog open to tap %q", label)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the dialog has no %q button", label)
+}
+
+// TestSaveAsAddedExtensionAsksBeforeReplacing: a name typed without .md
+// is saved as NAME.md; the file dialog asked about NAME only, so an
+// existing NAME.md is replaced only after asking.
+func TestSaveAsAddedExtensionAsksBeforeReplacing(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "notes.md")
+	const old = "---\ntitle: 다른 글\n---\n지우면 안 되는 글\n"
+	if err := os.WriteFile(existing, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, "")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "새 글 ")
+	typed := filepath.Join(dir, "notes")
+	for _, answer := range []string{"No", "Yes"} {
+		// The dialog creates the file it was given, empty.
+		if err := os.WriteFile(typed, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		u.saveAs(typed)
+		if got := readFile(t, existing); got != old {
+			t.Fatalf("notes.md was replaced without asking:\n%s", got)
+		}
+		if _, err := os.Stat(typed); err == nil {
+			t.Error("the empty file the dialog made is still there")
+		}
+		tapDialogButton(t, u, answer)
+	}
+	if got := readFile(t, existing); !strings.Contains(got, "새 글") || u.session.Path() != existing || u.session.Modified() {
+		t.Errorf("after Yes: path %q, modified %v, file:\n%s", u.session.Path(), u.session.Modified(), got)
 	}
 }
