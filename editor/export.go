@@ -351,6 +351,11 @@ func (x *exporter) sameSlug() []string {
 // collisions finds the posts the export would overwrite or clash with.
 func (x *exporter) collisions(when time.Time) error {
 	target := x.plan.Target
+	if fi, err := os.Lstat(target); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(target); err == nil {
+			x.warn("", "%s is a link to %s; the export writes there", target, real)
+		}
+	}
 	switch _, err := os.Stat(target); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -850,13 +855,15 @@ func copyFrom(dst io.Writer, src string) error {
 //
 // Each file is first written in full to a dot-prefixed temporary file in
 // its own folder (Jekyll skips dot files, so a leftover is never
-// published) and flushed to disk. Only then do the files replace what
+// published) and flushed to disk (storage.Stage; a symbolic link is
+// followed, as a save follows it). Only then do the files replace what
 // they replace, each in one rename; a file being replaced is kept under a
 // dot-prefixed backup name until every rename is done. On any failure the
 // new files are removed, the backups put back and folders export created
 // removed, so the blog is as it was. Files that appeared where the plan
-// expected none are never overwritten. written lists every file written,
-// the post last.
+// expected none are never overwritten. At the end the folders written
+// are flushed, so that the renames survive a crash. written lists every
+// file written, the post last.
 func (p *ExportPlan) Apply() (written []string, err error) {
 	if errs := p.Errors(); len(errs) > 0 {
 		msgs := make([]string, len(errs))
@@ -887,7 +894,7 @@ func (p *ExportPlan) Apply() (written []string, err error) {
 		return nil, fmt.Errorf("export %s: %w", p.Source, err)
 	}
 	for _, r := range p.remove {
-		tx.ops = append(tx.ops, &txOp{path: r})
+		tx.ops = append(tx.ops, &txOp{path: r, dest: r})
 	}
 	for _, op := range tx.ops {
 		if err = tx.commit(op); err != nil {
@@ -909,42 +916,27 @@ type exportTx struct {
 }
 
 // txOp is one file of the export: new content for path, or its removal
-// when tmp is "".
+// when staged is nil.
 type txOp struct {
-	path   string
-	tmp    string // the staged new content
-	backup string // the replaced file, kept until the end
-	placed bool   // tmp has been renamed to path
+	path   string          // the file as the plan names it
+	dest   string          // the file changed: path, or the target of a link at path
+	staged *storage.Staged // the new content, written and flushed
+	backup string          // the replaced file, kept until the end
+	placed bool            // the new content is at dest
 }
 
-// stage writes the new content of path to a temporary file beside it.
-func (tx *exportTx) stage(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := tx.mkdirs(dir); err != nil {
+// stage writes the new content of path to a temporary file beside the
+// file it replaces.
+func (tx *exportTx) stage(path string, write func(io.Writer) error) error {
+	if err := tx.mkdirs(filepath.Dir(path)); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".postdesk-*.tmp")
+	st, err := storage.Stage(path, write)
 	if err != nil {
 		return err
 	}
-	op := &txOp{path: path, tmp: f.Name()}
-	tx.ops = append(tx.ops, op)
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}()
-	if err := write(f); err != nil {
-		return err
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := f.Chmod(mode); err != nil {
-		return err
-	}
-	return f.Sync()
+	tx.ops = append(tx.ops, &txOp{path: path, dest: st.Path, staged: st})
+	return nil
 }
 
 // mkdirs creates dir and remembers which folders it had to create.
@@ -965,10 +957,10 @@ func (tx *exportTx) mkdirs(dir string) error {
 
 // commit puts op in place, keeping a backup of what it replaces.
 func (tx *exportTx) commit(op *txOp) error {
-	_, err := os.Lstat(op.path)
+	_, err := os.Lstat(op.dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if op.tmp == "" {
+		if op.staged == nil {
 			return nil // already gone
 		}
 	case err != nil:
@@ -980,22 +972,22 @@ func (tx *exportTx) commit(op *txOp) error {
 			return err
 		}
 	}
-	if op.tmp == "" {
+	if op.staged == nil {
 		return nil
 	}
-	if err := os.Rename(op.tmp, op.path); err != nil {
+	if err := op.staged.Commit(); err != nil {
 		return err
 	}
-	op.tmp, op.placed = "", true
+	op.placed = true
 	return nil
 }
 
-// backup keeps the file at op.path under a dot-prefixed name. A hard
+// backup keeps the file at op.dest under a dot-prefixed name. A hard
 // link keeps the file in place until the new one is renamed over it, so
 // that the post is never missing; where links are not supported, or the
 // file is to be removed, it is renamed away instead.
 func (tx *exportTx) backup(op *txOp) error {
-	f, err := os.CreateTemp(filepath.Dir(op.path), "."+filepath.Base(op.path)+".postdesk-backup-*")
+	f, err := os.CreateTemp(filepath.Dir(op.dest), "."+filepath.Base(op.dest)+".postdesk-backup-*")
 	if err != nil {
 		return err
 	}
@@ -1004,8 +996,8 @@ func (tx *exportTx) backup(op *txOp) error {
 	if err := os.Remove(name); err != nil {
 		return err
 	}
-	if op.tmp == "" || os.Link(op.path, name) != nil {
-		if err := os.Rename(op.path, name); err != nil {
+	if op.staged == nil || os.Link(op.dest, name) != nil {
+		if err := os.Rename(op.dest, name); err != nil {
 			return err
 		}
 	}
@@ -1019,12 +1011,12 @@ func (tx *exportTx) rollback() {
 		op := tx.ops[i]
 		switch {
 		case op.backup != "":
-			_ = os.Rename(op.backup, op.path)
+			_ = os.Rename(op.backup, op.dest)
 		case op.placed:
-			_ = os.Remove(op.path)
+			_ = os.Remove(op.dest)
 		}
-		if op.tmp != "" {
-			_ = os.Remove(op.tmp)
+		if op.staged != nil {
+			op.staged.Discard()
 		}
 	}
 	// Deeper folders first: a longer path cannot hold a shorter one.
@@ -1034,8 +1026,21 @@ func (tx *exportTx) rollback() {
 	}
 }
 
-// finish removes the backups once everything is in place.
+// finish makes the renames durable, flushing every folder they changed
+// (and the parents of folders created), then removes the backups. The
+// files are complete already, so a flush that fails is not reported.
 func (tx *exportTx) finish() {
+	var dirs []string
+	for _, op := range tx.ops {
+		dirs = append(dirs, filepath.Dir(op.dest))
+	}
+	for _, d := range tx.dirs {
+		dirs = append(dirs, filepath.Dir(d))
+	}
+	slices.Sort(dirs)
+	for _, d := range slices.Compact(dirs) {
+		_ = storage.SyncDir(d)
+	}
 	for _, op := range tx.ops {
 		if op.backup != "" {
 			_ = os.Remove(op.backup)
