@@ -129,3 +129,44 @@ func (s *Staged) Discard() {
 		s.Temp = ""
 	}
 }
+
+// CreateFile writes data to a new file at path, which must not exist:
+// a file there, even one that appears meanwhile, is never replaced, and
+// the error wraps fs.ErrExist. The file appears whole or not at all: the
+// data is staged (see Stage) and then linked to path, which fails when
+// path exists. Where the file system has no hard links, path is created
+// empty and exclusively, and the staged file renamed over it; a crash
+// then may leave that empty file, never a torn one.
+func CreateFile(path string, data []byte) error {
+	return createFile(path, func(f *os.File) error { return writeAll(f, data) }, os.Link)
+}
+
+// createFile is CreateFile with the writing step and the link passed in,
+// so that tests can watch the one and refuse the other.
+func createFile(path string, write func(*os.File) error, link func(old, new string) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	st, err := stage(path, write)
+	if err != nil {
+		return err
+	}
+	defer st.Discard()
+	if err := link(st.Temp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+		}
+		// No hard links here: take the name, then fill it in one rename.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		_ = f.Close()
+		if err := st.Commit(); err != nil {
+			_ = os.Remove(path)
+			return err
+		}
+	}
+	_ = SyncDir(filepath.Dir(path))
+	return nil
+}
