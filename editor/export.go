@@ -768,7 +768,7 @@ func tomlOrder(keys []toml.Key) map[string][]string {
 func tomlNode(v any, at string, order map[string][]string, zone *time.Location) *yaml.Node {
 	switch v := v.(type) {
 	case string:
-		return yamlString(v)
+		return storage.StringNode(v)
 	case time.Time:
 		if v.Location().String() == "time-local" {
 			// A time of day alone is no YAML timestamp; plain, YAML 1.1
@@ -786,7 +786,7 @@ func tomlNode(v any, at string, order map[string][]string, zone *time.Location) 
 		}
 		for _, k := range keys {
 			if c, ok := v[k]; ok {
-				n.Content = append(n.Content, yamlString(k), tomlNode(c, at+"."+k, order, zone))
+				n.Content = append(n.Content, storage.StringNode(k), tomlNode(c, at+"."+k, order, zone))
 			}
 		}
 		return n
@@ -808,20 +808,6 @@ func tomlNode(v any, at string, order map[string][]string, zone *time.Location) 
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(v)}
 	}
 	return n
-}
-
-// yamlString is a string node styled as storage writes a string field:
-// quoted where YAML 1.1, which Jekyll reads, would take it for something
-// else ("yes", "on", "1_000"). yaml.v3 alone follows YAML 1.2 and would
-// leave those plain.
-func yamlString(s string) *yaml.Node {
-	scratch := storage.Parse("", []byte("---\n---\n"))
-	if scratch.Set("v", s) != nil {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
-	}
-	n := *scratch.Node("v")
-	n.Line, n.Column = 0, 0
-	return &n
 }
 
 // tomlTime writes a TOML date or date-time for Jekyll. TOML's local forms have

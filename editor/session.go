@@ -211,9 +211,7 @@ func (s *Session) setImage(key, value string) error {
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, kv := range [][2]string{{"path", short}, {sub, value}} {
-		m.Content = append(m.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[0]},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[1]})
+		m.Content = append(m.Content, storage.StringNode(kv[0]), storage.StringNode(kv[1]))
 	}
 	return s.post.SetNode("image", m)
 }
