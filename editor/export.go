@@ -188,6 +188,8 @@ type exporter struct {
 	update  bool   // the target holds an earlier export of this post
 	names   map[string]string
 	taken   map[string]bool
+	// slugPosts caches sameSlug; nil until it has run.
+	slugPosts *[]string
 }
 
 func (x *exporter) fail(field, format string, args ...any) {
@@ -323,28 +325,28 @@ func (x *exporter) exportOf(p string) (time.Time, bool) {
 // date, "-", its slug and an extension.
 var postName = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-(.+)\.[^.]+$`)
 
-// sameSlug lists the files under _posts (searched as deep as Jekyll
-// searches) whose slug, put through Slugify, is this post's. Comparing
-// slugified names also catches "Foo_Bar" against "foo-bar", which a
-// case-insensitive disk would put in one _site folder.
+// sameSlug lists the files under _posts that Jekyll reads as posts
+// (storage.WalkFiles, less the _ folders and files Jekyll skips) whose
+// slug, put through Slugify, is this post's. Comparing slugified names
+// also catches "Foo_Bar" against "foo-bar", which a case-insensitive
+// disk would put in one _site folder. The folder is read once per plan.
 func (x *exporter) sameSlug() []string {
+	if x.slugPosts != nil {
+		return *x.slugPosts
+	}
 	var paths []string
-	_ = filepath.WalkDir(x.opt.Blog.PostsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // a missing or unreadable _posts holds no clash
+	dir := x.opt.Blog.PostsDir
+	// A missing or unreadable _posts, or a folder in it, holds no clash.
+	_ = storage.WalkFiles(dir, func(p string) {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || !publishedRel(filepath.ToSlash(rel)) {
+			return
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != x.opt.Blog.PostsDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if m := postName.FindStringSubmatch(name); m != nil && !strings.HasPrefix(name, ".") && Slugify(m[1]) == x.slug {
+		if m := postName.FindStringSubmatch(filepath.Base(p)); m != nil && Slugify(m[1]) == x.slug {
 			paths = append(paths, p)
 		}
-		return nil
-	})
+	}, func(error) {})
+	x.slugPosts = &paths
 	return paths
 }
 

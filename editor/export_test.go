@@ -340,6 +340,8 @@ func TestExportCollisions(t *testing.T) {
 			wantGone: []string{"2023-05-05-same-name.md"}},
 		{name: "Earlier export of the same post is updated", existing: map[string]string{
 			"2024-01-02-same-name.md": "---\ntitle: Same Name\ndate: '2024-01-02 10:00:00'\n---\nold text\n"}},
+		{name: "A folder Jekyll skips holds no clash", existing: map[string]string{
+			"_old/2023-05-05-same-name.md": "---\ntitle: Same Name\n---\n", ".git/2023-05-05-same-name.md": "x"}},
 		{name: "Other slugs are no clash", existing: map[string]string{
 			"2024-01-02-same-name-2.md": "---\ntitle: x\n---\n", "2024-01-02-same.md": "---\ntitle: x\n---\n"}},
 	} {
@@ -615,5 +617,30 @@ func TestExportThroughLink(t *testing.T) {
 	}
 	if left := leftovers(t, blog.Dir); len(left) > 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestExportClashInLinkedPosts: a _posts folder that is a symbolic link,
+// which the library lists, is searched for slug clashes too.
+func TestExportClashInLinkedPosts(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	elsewhere := t.TempDir()
+	writeFile(t, filepath.Join(elsewhere, "2023-05-05-same-name.md"), "---\ntitle: Same Name\n---\nlast year\n")
+	site := t.TempDir()
+	writeFile(t, filepath.Join(site, "_config.yml"), "timezone: Asia/Seoul\n")
+	if err := os.Symlink(elsewhere, filepath.Join(site, "_posts")); err != nil {
+		t.Fatal(err)
+	}
+	blog, err := storage.OpenBlog(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "post.md")
+	writeFile(t, path, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine\n")
+	plan := planFor(t, path, ExportOptions{Blog: blog})
+	if !hasProblem(plan.Problems, "slug", false, "same slug under another date") {
+		t.Errorf("no clash found:\n%s", problemsText(plan.Problems))
 	}
 }
