@@ -554,11 +554,6 @@ func publishedRel(rel string) bool {
 	return true
 }
 
-func isFile(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
-}
-
 // sameContent compares the files a and b; exists tells whether b exists.
 func sameContent(a, b string) (same, exists bool, err error) {
 	sb, err := os.Stat(b)
