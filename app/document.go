@@ -204,12 +204,7 @@ func (u *ui) showSaveAs(then func()) {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		if !poststorage.IsPostFile(filepath.Base(path)) {
-			_ = os.Remove(path) // the dialog made it empty; the post goes to PATH.md
-			path += ".md"
-		}
-		u.session.SetPath(path)
-		u.saveNow(then)
+		u.saveAs(path, then)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
 	if name := filepath.Base(u.session.Path()); u.session.Path() != "" {
@@ -218,6 +213,33 @@ func (u *ui) showSaveAs(then func()) {
 		d.SetFileName(time.Now().In(u.zone()).Format("2006-01-02") + "-new-post.md")
 	}
 	d.Show()
+}
+
+// saveAs saves the post to path, the name chosen in the file dialog,
+// which has made it an empty file. A name without .md gets it; the
+// dialog asked only about the name typed, so a file already there under
+// the longer name is replaced only once the user says so.
+func (u *ui) saveAs(path string, then func()) {
+	saveTo := func(path string) {
+		u.session.SetPath(path)
+		u.saveNow(then)
+	}
+	if poststorage.IsPostFile(filepath.Base(path)) {
+		saveTo(path)
+		return
+	}
+	_ = os.Remove(path) // the dialog made it empty; the post goes to PATH.md
+	path += ".md"
+	if _, err := os.Lstat(path); err != nil {
+		saveTo(path)
+		return
+	}
+	dialog.ShowConfirm("Replace "+filepath.Base(path)+"?",
+		path+"\nalready exists. Replace it with this post?", func(ok bool) {
+			if ok {
+				saveTo(path)
+			}
+		}, u.win)
 }
 
 // confirmDiscard runs next at once when nothing is unsaved, and otherwise

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -76,7 +78,43 @@ func entryMeta(e storage.LibraryEntry) string {
 	if e.Err != nil {
 		s += " · does not parse"
 	}
+	if e.NameErr != nil {
+		s += " · file name Jekyll will not take"
+	}
 	return s
+}
+
+// libraryNote is the text above the list: how many posts, then what the
+// scan could not make sense of, with the first names, so that a post
+// missing from the site or from the list is never a mystery.
+func libraryNote(lib *storage.Library, dir string) string {
+	note := fmt.Sprintf("%d posts in %s", len(lib.Entries), dir)
+	var misnamed []string
+	for _, e := range lib.Entries {
+		if e.NameErr != nil {
+			misnamed = append(misnamed, filepath.Base(e.Path))
+		}
+	}
+	if n := len(misnamed); n > 0 {
+		const shown = 3
+		names := strings.Join(misnamed[:min(n, shown)], ", ")
+		if n > shown {
+			names += "…"
+		}
+		note += fmt.Sprintf("\n%s Jekyll will not publish as named: %s", countOf(n, "file"), names)
+	}
+	if n := len(lib.Errs); n > 0 {
+		note += fmt.Sprintf("\n%s could not be read: %v", countOf(n, "folder"), lib.Errs[0])
+	}
+	return note
+}
+
+// countOf writes n things, as "1 file" or "2 files".
+func countOf(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // rescan indexes the blog folder again, off the UI goroutine.
@@ -107,7 +145,7 @@ func (l *librarySidebar) rescan(blog *storage.Blog, extra ...string) {
 				return
 			}
 			l.lib = lib
-			l.note.SetText(fmt.Sprintf("%d posts in %s", len(lib.Entries), blog.Dir))
+			l.note.SetText(libraryNote(lib, blog.Dir))
 			l.filter()
 			l.u.form.setSuggestions(lib)
 		})

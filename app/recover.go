@@ -108,15 +108,16 @@ func (u *ui) offerNext(offers []storage.JournalEntry) {
 // file itself is written only when the user saves.
 func (u *ui) restore(e storage.JournalEntry) {
 	if e.Path == "" {
-		u.loadSession(editor.Recovered("", e.Text))
-		_ = u.journal.Remove(e.Key()) // journalled again under this session's own key
+		// The session takes the entry's ID, so its state overwrites the
+		// entry: removing it first would leave no copy until then.
+		u.loadSession(editor.Recovered(e))
 		u.changed()
 		return
 	}
 	s, err := editor.Open(e.Path)
 	if err != nil {
 		// The file is gone: the recovered text is all there is.
-		s = editor.Recovered(e.Path, e.Text)
+		s = editor.Recovered(e)
 	} else {
 		s.Restore(e.Text)
 	}

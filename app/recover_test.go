@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,45 +139,93 @@ func TestCloseSaveGoesOnAfterConflict(t *testing.T) {
 	}
 	closed := false
 	u.confirmDiscard(func() { closed = true })
-	tapButton(t, u, "Save")
+	tapDialogButton(t, u, "Save")
 	if closed {
 		t.Fatal("closed before the conflict was settled")
 	}
-	tapButton(t, u, "Keep mine and save")
+	tapDialogButton(t, u, "Keep mine and save")
 	if !closed || !strings.Contains(readFile(t, path), "내 편집") {
 		t.Errorf("closed %v, file %q: want the edits saved, then the close", closed, readFile(t, path))
 	}
 }
 
-// tapButton taps the button with that text in the window's top dialog.
-func tapButton(t *testing.T, u *ui, text string) {
+// TestRestoreUntitledKeepsEntryUntilRewritten: restoring an untitled
+// post's edits leaves its journal entry in place until the restored
+// session's state replaces it, so a crash right after the restore still
+// finds the text, and no second entry appears.
+func TestRestoreUntitledKeepsEntryUntilRewritten(t *testing.T) {
+	journal := &storage.Journal{Dir: t.TempDir()}
+	e := storage.JournalEntry{ID: "untitled-1", Text: []byte("---\ntitle: 이름 없는 글\n---\n살릴 글\n")}
+	if err := journal.Write(e); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, "")
+	u.journal = journal
+	u.autosave = editor.NewAutosaver(journal, time.Hour)
+	u.restore(e)
+	if !strings.Contains(u.editor.Text(), "살릴 글") {
+		t.Fatalf("editor = %q", u.editor.Text())
+	}
+	if got, _, err := journal.Read(e.Key()); err != nil || got == nil || string(got.Text) != string(e.Text) {
+		t.Fatalf("right after the restore the entry is %+v, %v; want it kept", got, err)
+	}
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "더 ")
+	if err := u.autosave.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := journal.Pending()
+	if err != nil || len(entries) != 1 || entries[0].Key() != e.Key() || !strings.Contains(string(entries[0].Text), "더 ") {
+		t.Errorf("pending = %+v, %v; want the one entry, rewritten", entries, err)
+	}
+}
+
+// tapDialogButton taps the button labelled label in the dialog on top of
+// the window, failing the test when there is none.
+func tapDialogButton(t *testing.T, u *ui, label string) {
 	t.Helper()
-	overlays := u.win.Canvas().Overlays().List()
-	if len(overlays) == 0 {
-		t.Fatalf("no dialog to tap %q in", text)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog open to tap %q", label)
 	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch o := o.(type) {
-		case *widget.Button:
-			if o.Text == text {
-				found = o
-			}
-		case *fyne.Container:
-			for _, c := range o.Objects {
-				walk(c)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, c := range test.WidgetRenderer(w).Objects() {
-				walk(c)
-			}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
 		}
 	}
-	walk(overlays[len(overlays)-1])
-	if found == nil {
-		t.Fatalf("no %q button in the dialog", text)
+	t.Fatalf("the dialog has no %q button", label)
+}
+
+// TestSaveAsAddedExtensionAsksBeforeReplacing: a name typed without .md
+// is saved as NAME.md; the file dialog asked about NAME only, so an
+// existing NAME.md is replaced only after asking.
+func TestSaveAsAddedExtensionAsksBeforeReplacing(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "notes.md")
+	const old = "---\ntitle: 다른 글\n---\n지우면 안 되는 글\n"
+	if err := os.WriteFile(existing, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	test.Tap(found)
+	u := newTestUI(t, "")
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "새 글 ")
+	typed := filepath.Join(dir, "notes")
+	for _, answer := range []string{"No", "Yes"} {
+		// The dialog creates the file it was given, empty.
+		if err := os.WriteFile(typed, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		u.saveAs(typed, nil)
+		if got := readFile(t, existing); got != old {
+			t.Fatalf("notes.md was replaced without asking:\n%s", got)
+		}
+		if _, err := os.Stat(typed); err == nil {
+			t.Error("the empty file the dialog made is still there")
+		}
+		tapDialogButton(t, u, answer)
+	}
+	if got := readFile(t, existing); !strings.Contains(got, "새 글") || u.session.Path() != existing || u.session.Modified() {
+		t.Errorf("after Yes: path %q, modified %v, file:\n%s", u.session.Path(), u.session.Modified(), got)
+	}
 }

@@ -1,7 +1,8 @@
 package editor
 
 import (
-	"fmt"
+	"crypto/rand"
+	"slices"
 	"sync"
 	"time"
 
@@ -30,8 +31,9 @@ type Autosaver struct {
 	maxWait time.Duration
 
 	mu      sync.Mutex
-	pending map[string]autosaveJob // by journal key: the newest state not yet written
-	first   time.Time              // when the oldest pending job came
+	pending map[string]autosaveJob          // by journal key: the newest state not yet written
+	names   map[string]storage.JournalEntry // by session ID: the path and ID of its newest state
+	first   time.Time                       // when the oldest pending job came
 	timer   *time.Timer
 	closed  bool
 	err     error
@@ -46,6 +48,10 @@ type autosaveJob struct {
 	entry  storage.JournalEntry
 	base   []byte // the file the edits started from; hashed off the caller's goroutine
 	remove bool
+	// stale are entries the session left under keys it no longer has
+	// (after a Save as), removed only once this job is done, so that a
+	// crash in between still finds one of them.
+	stale []storage.JournalEntry
 }
 
 // AutosaveOp says what an AutosaveEvent reports.
@@ -73,7 +79,7 @@ func NewAutosaver(j *storage.Journal, delay time.Duration) *Autosaver {
 	if delay <= 0 {
 		delay = DefaultAutosaveDelay
 	}
-	return &Autosaver{j: j, delay: delay, maxWait: maxWaitFactor * delay, pending: map[string]autosaveJob{}}
+	return &Autosaver{j: j, delay: delay, maxWait: maxWaitFactor * delay, pending: map[string]autosaveJob{}, names: map[string]storage.JournalEntry{}}
 }
 
 // Notify makes the Autosaver call f with every journal operation, on the
@@ -113,13 +119,15 @@ func (a *Autosaver) Saved(s *Session) { a.Changed(s) }
 func (a *Autosaver) Discard(s *Session) { a.queue(journalEntryOf(s), nil, true, 0) }
 
 // journalEntryOf names the entry of s: its path, or for a session with no
-// path an ID that is unique while it is open.
+// path its ID. The ID goes with a path too, so that the Autosaver knows
+// the session when its path changes.
 func journalEntryOf(s *Session) storage.JournalEntry {
-	if s.Path() == "" {
-		return storage.JournalEntry{ID: fmt.Sprintf("session-%p", s)}
-	}
-	return storage.JournalEntry{Path: s.Path()}
+	return storage.JournalEntry{Path: s.Path(), ID: s.id}
 }
+
+// newJournalID names a session's entry while it has no path: random, so
+// that it stays unique across runs of the app whose entries were kept.
+func newJournalID() string { return rand.Text() }
 
 func (a *Autosaver) queue(e storage.JournalEntry, base []byte, remove bool, wait time.Duration) {
 	a.mu.Lock()
@@ -127,7 +135,19 @@ func (a *Autosaver) queue(e storage.JournalEntry, base []byte, remove bool, wait
 	if a.closed {
 		return
 	}
-	a.pending[e.Key()] = autosaveJob{entry: e, base: base, remove: remove}
+	key := e.Key()
+	job := autosaveJob{entry: e, base: base, remove: remove, stale: a.pending[key].stale}
+	if old, ok := a.names[e.ID]; ok && old.Key() != key {
+		// The session's key changed (Save as). A state still waiting under
+		// the old key is older than this one, so it is dropped; the entry
+		// under the old key goes once this job is done.
+		job.stale = append(job.stale, a.pending[old.Key()].stale...)
+		job.stale = append(job.stale, old)
+		delete(a.pending, old.Key())
+	}
+	job.stale = slices.DeleteFunc(job.stale, func(s storage.JournalEntry) bool { return s.Key() == key })
+	a.names[e.ID] = storage.JournalEntry{Path: e.Path, ID: e.ID}
+	a.pending[key] = job
 	now := time.Now()
 	if a.first.IsZero() {
 		a.first = now
@@ -149,18 +169,7 @@ func (a *Autosaver) schedule(wait time.Duration) {
 
 // Flush writes every pending state now and returns the first error. The
 // app calls it before it quits; tests call it instead of waiting.
-func (a *Autosaver) Flush() error {
-	a.io.Lock()
-	defer a.io.Unlock()
-	a.mu.Lock()
-	if a.closed {
-		a.mu.Unlock()
-		return nil
-	}
-	jobs, notify := a.take()
-	a.mu.Unlock()
-	return a.run(jobs, notify)
-}
+func (a *Autosaver) Flush() error { return a.drain(false) }
 
 // take empties the queue; a.mu must be held.
 func (a *Autosaver) take() (map[string]autosaveJob, func(AutosaveEvent)) {
@@ -178,6 +187,7 @@ func (a *Autosaver) run(jobs map[string]autosaveJob, notify func(AutosaveEvent))
 	var first error
 	for key, job := range jobs {
 		var err error
+		var leftover []storage.JournalEntry // stale entries whose removal failed
 		if job.remove {
 			if err = a.j.Remove(key); err == nil {
 				notify(AutosaveEvent{Op: JournalRemoved, Entry: job.entry})
@@ -191,19 +201,27 @@ func (a *Autosaver) run(jobs map[string]autosaveJob, notify func(AutosaveEvent))
 				notify(AutosaveEvent{Op: JournalWritten, Entry: job.entry})
 			}
 		}
+		if err == nil {
+			for _, old := range job.stale {
+				if rerr := a.j.Remove(old.Key()); rerr != nil {
+					err = rerr
+					leftover = append(leftover, old)
+					continue
+				}
+				notify(AutosaveEvent{Op: JournalRemoved, Entry: old})
+			}
+		}
 		a.mu.Lock()
 		a.err = err
 		if err != nil {
 			if first == nil {
 				first = err
 			}
-			// Try again later, unless a newer state has come meanwhile.
-			if _, newer := a.pending[key]; !newer && !a.closed {
-				a.pending[key] = job
-				if a.first.IsZero() {
-					a.first = time.Now()
-				}
-				a.schedule(a.maxWait)
+			if leftover == nil {
+				a.retry(key, job)
+			}
+			for _, old := range leftover {
+				a.retry(old.Key(), autosaveJob{entry: old, remove: true})
 			}
 		}
 		a.mu.Unlock()
@@ -212,6 +230,25 @@ func (a *Autosaver) run(jobs map[string]autosaveJob, notify func(AutosaveEvent))
 		}
 	}
 	return first
+}
+
+// retry queues a failed job again, unless a newer state for its key has
+// come meanwhile, which then takes over the entries the job was to
+// remove; a.mu must be held.
+func (a *Autosaver) retry(key string, job autosaveJob) {
+	if a.closed {
+		return
+	}
+	if newer, ok := a.pending[key]; ok {
+		newer.stale = append(newer.stale, job.stale...)
+		a.pending[key] = newer // already scheduled
+		return
+	}
+	a.pending[key] = job
+	if a.first.IsZero() {
+		a.first = time.Now()
+	}
+	a.schedule(a.maxWait)
 }
 
 // Err is the error of the last journal operation, nil when it worked: an
@@ -224,7 +261,11 @@ func (a *Autosaver) Err() error {
 
 // Close writes what is pending, once, and stops: nothing is written after
 // Close returns, and later calls do nothing.
-func (a *Autosaver) Close() error {
+func (a *Autosaver) Close() error { return a.drain(true) }
+
+// drain writes what is pending, and with stop closes the Autosaver. It
+// does nothing once closed.
+func (a *Autosaver) drain(stop bool) error {
 	a.io.Lock()
 	defer a.io.Unlock()
 	a.mu.Lock()
@@ -232,9 +273,11 @@ func (a *Autosaver) Close() error {
 		a.mu.Unlock()
 		return nil
 	}
-	a.closed = true
-	if a.timer != nil {
-		a.timer.Stop()
+	if stop {
+		a.closed = true
+		if a.timer != nil {
+			a.timer.Stop()
+		}
 	}
 	jobs, notify := a.take()
 	a.mu.Unlock()

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -302,5 +304,94 @@ func TestAutosaveConcurrent(t *testing.T) {
 	}
 	if entries, err := j.Pending(); len(entries) != len(sessions) || errors.Is(err, storage.ErrJournalCorrupt) {
 		t.Errorf("pending: %d entries, %v", len(entries), err)
+	}
+}
+
+// pendingKeys lists the keys of the entries in j.
+func pendingKeys(t *testing.T, j *storage.Journal) []string {
+	t.Helper()
+	entries, err := j.Pending()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, e := range entries {
+		keys = append(keys, e.Key())
+	}
+	return keys
+}
+
+// TestAutosaveSaveAsDropsUntitledEntry: an untitled post saved under a
+// name leaves no untitled entry behind to be offered again, and the old
+// entry goes only once the new one is on disk.
+func TestAutosaveSaveAsDropsUntitledEntry(t *testing.T) {
+	j := &storage.Journal{Dir: t.TempDir()}
+	a := NewAutosaver(j, time.Hour)
+	defer a.Close()
+	ch := events(a)
+	s := NewPost(time.Date(2024, 7, 14, 9, 0, 0, 0, time.UTC))
+	s.SetBody("처음 쓴 글\n")
+	a.Changed(s)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	untitled := pendingKeys(t, j)
+	if len(untitled) != 1 || !strings.HasPrefix(untitled[0], "untitled:") {
+		t.Fatalf("pending = %q; want one untitled entry", untitled)
+	}
+
+	path := filepath.Join(t.TempDir(), "2024-07-14-new.md")
+	s.SetPath(path)
+	s.SetBody("더 쓴 글\n")
+	a.Changed(s)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if keys := pendingKeys(t, j); len(keys) != 1 || keys[0] != path {
+		t.Fatalf("after the path changed, pending = %q; want only %s", keys, path)
+	}
+	var order []string
+	for len(ch) > 0 {
+		e := <-ch
+		if e.Op == JournalWritten || e.Op == JournalRemoved {
+			order = append(order, fmt.Sprintf("%d %s", e.Op, e.Entry.Key()))
+		}
+	}
+	want := []string{fmt.Sprintf("%d %s", JournalWritten, untitled[0]), fmt.Sprintf("%d %s", JournalWritten, path), fmt.Sprintf("%d %s", JournalRemoved, untitled[0])}
+	if !slices.Equal(order, want) {
+		t.Errorf("order = %q; want %q", order, want)
+	}
+
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	a.Saved(s)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if keys := pendingKeys(t, j); len(keys) != 0 {
+		t.Errorf("after the save, pending = %q", keys)
+	}
+}
+
+// TestAutosaveSaveAsBeforeFirstWrite: a state still waiting under the
+// untitled key when the post is saved under a name is never written.
+func TestAutosaveSaveAsBeforeFirstWrite(t *testing.T) {
+	j := &storage.Journal{Dir: t.TempDir()}
+	a := NewAutosaver(j, time.Hour)
+	defer a.Close()
+	s := NewPost(time.Date(2024, 7, 14, 9, 0, 0, 0, time.UTC))
+	s.SetBody("곧 저장할 글\n")
+	a.Changed(s)
+	s.SetPath(filepath.Join(t.TempDir(), "a.md"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	a.Saved(s)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if keys := pendingKeys(t, j); len(keys) != 0 {
+		t.Errorf("pending = %q", keys)
 	}
 }

@@ -188,6 +188,8 @@ type exporter struct {
 	update  bool   // the target holds an earlier export of this post
 	names   map[string]string
 	taken   map[string]bool
+	// slugPosts caches sameSlug; nil until it has run.
+	slugPosts *[]string
 }
 
 func (x *exporter) fail(field, format string, args ...any) {
@@ -323,34 +325,39 @@ func (x *exporter) exportOf(p string) (time.Time, bool) {
 // date, "-", its slug and an extension.
 var postName = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-(.+)\.[^.]+$`)
 
-// sameSlug lists the files under _posts (searched as deep as Jekyll
-// searches) whose slug, put through Slugify, is this post's. Comparing
-// slugified names also catches "Foo_Bar" against "foo-bar", which a
-// case-insensitive disk would put in one _site folder.
+// sameSlug lists the files under _posts that Jekyll reads as posts
+// (storage.WalkFiles, less the _ folders and files Jekyll skips) whose
+// slug, put through Slugify, is this post's. Comparing slugified names
+// also catches "Foo_Bar" against "foo-bar", which a case-insensitive
+// disk would put in one _site folder. The folder is read once per plan.
 func (x *exporter) sameSlug() []string {
+	if x.slugPosts != nil {
+		return *x.slugPosts
+	}
 	var paths []string
-	_ = filepath.WalkDir(x.opt.Blog.PostsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil // a missing or unreadable _posts holds no clash
+	dir := x.opt.Blog.PostsDir
+	// A missing or unreadable _posts, or a folder in it, holds no clash.
+	_ = storage.WalkFiles(dir, func(p string) {
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || !publishedRel(filepath.ToSlash(rel)) {
+			return
 		}
-		name := d.Name()
-		if d.IsDir() {
-			if p != x.opt.Blog.PostsDir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if m := postName.FindStringSubmatch(name); m != nil && !strings.HasPrefix(name, ".") && Slugify(m[1]) == x.slug {
+		if m := postName.FindStringSubmatch(filepath.Base(p)); m != nil && Slugify(m[1]) == x.slug {
 			paths = append(paths, p)
 		}
-		return nil
-	})
+	}, func(error) {})
+	x.slugPosts = &paths
 	return paths
 }
 
 // collisions finds the posts the export would overwrite or clash with.
 func (x *exporter) collisions(when time.Time) error {
 	target := x.plan.Target
+	if fi, err := os.Lstat(target); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if real, err := filepath.EvalSymlinks(target); err == nil {
+			x.warn("", "%s is a link to %s; the export writes there", target, real)
+		}
+	}
 	switch _, err := os.Stat(target); {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -545,11 +552,6 @@ func publishedRel(rel string) bool {
 		}
 	}
 	return true
-}
-
-func isFile(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
 }
 
 // sameContent compares the files a and b; exists tells whether b exists.
@@ -763,7 +765,7 @@ func tomlOrder(keys []toml.Key) map[string][]string {
 func tomlNode(v any, at string, order map[string][]string, zone *time.Location) *yaml.Node {
 	switch v := v.(type) {
 	case string:
-		return yamlString(v)
+		return storage.StringNode(v)
 	case time.Time:
 		d, ok := storage.TOMLDate(v)
 		if !ok {
@@ -782,7 +784,7 @@ func tomlNode(v any, at string, order map[string][]string, zone *time.Location) 
 		}
 		for _, k := range keys {
 			if c, ok := v[k]; ok {
-				n.Content = append(n.Content, yamlString(k), tomlNode(c, at+"."+k, order, zone))
+				n.Content = append(n.Content, storage.StringNode(k), tomlNode(c, at+"."+k, order, zone))
 			}
 		}
 		return n
@@ -804,20 +806,6 @@ func tomlNode(v any, at string, order map[string][]string, zone *time.Location) 
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(v)}
 	}
 	return n
-}
-
-// yamlString is a string node styled as storage writes a string field:
-// quoted where YAML 1.1, which Jekyll reads, would take it for something
-// else ("yes", "on", "1_000"). yaml.v3 alone follows YAML 1.2 and would
-// leave those plain.
-func yamlString(s string) *yaml.Node {
-	scratch := storage.Parse("", []byte("---\n---\n"))
-	if scratch.Set("v", s) != nil {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
-	}
-	n := *scratch.Node("v")
-	n.Line, n.Column = 0, 0
-	return &n
 }
 
 // jekyllDate writes a date read from TOML for Jekyll. A local date-time
@@ -852,13 +840,15 @@ func copyFrom(dst io.Writer, src string) error {
 //
 // Each file is first written in full to a dot-prefixed temporary file in
 // its own folder (Jekyll skips dot files, so a leftover is never
-// published) and flushed to disk. Only then do the files replace what
+// published) and flushed to disk (storage.Stage; a symbolic link is
+// followed, as a save follows it). Only then do the files replace what
 // they replace, each in one rename; a file being replaced is kept under a
 // dot-prefixed backup name until every rename is done. On any failure the
 // new files are removed, the backups put back and folders export created
 // removed, so the blog is as it was. Files that appeared where the plan
-// expected none are never overwritten. written lists every file written,
-// the post last.
+// expected none are never overwritten. At the end the folders written
+// are flushed, so that the renames survive a crash. written lists every
+// file written, the post last.
 func (p *ExportPlan) Apply() (written []string, err error) {
 	if errs := p.Errors(); len(errs) > 0 {
 		msgs := make([]string, len(errs))
@@ -889,7 +879,7 @@ func (p *ExportPlan) Apply() (written []string, err error) {
 		return nil, fmt.Errorf("export %s: %w", p.Source, err)
 	}
 	for _, r := range p.remove {
-		tx.ops = append(tx.ops, &txOp{path: r})
+		tx.ops = append(tx.ops, &txOp{path: r, dest: r})
 	}
 	for _, op := range tx.ops {
 		if err = tx.commit(op); err != nil {
@@ -911,42 +901,27 @@ type exportTx struct {
 }
 
 // txOp is one file of the export: new content for path, or its removal
-// when tmp is "".
+// when staged is nil.
 type txOp struct {
-	path   string
-	tmp    string // the staged new content
-	backup string // the replaced file, kept until the end
-	placed bool   // tmp has been renamed to path
+	path   string          // the file as the plan names it
+	dest   string          // the file changed: path, or the target of a link at path
+	staged *storage.Staged // the new content, written and flushed
+	backup string          // the replaced file, kept until the end
+	placed bool            // the new content is at dest
 }
 
-// stage writes the new content of path to a temporary file beside it.
-func (tx *exportTx) stage(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := tx.mkdirs(dir); err != nil {
+// stage writes the new content of path to a temporary file beside the
+// file it replaces.
+func (tx *exportTx) stage(path string, write func(io.Writer) error) error {
+	if err := tx.mkdirs(filepath.Dir(path)); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".postdesk-*.tmp")
+	st, err := storage.Stage(path, write)
 	if err != nil {
 		return err
 	}
-	op := &txOp{path: path, tmp: f.Name()}
-	tx.ops = append(tx.ops, op)
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}()
-	if err := write(f); err != nil {
-		return err
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := f.Chmod(mode); err != nil {
-		return err
-	}
-	return f.Sync()
+	tx.ops = append(tx.ops, &txOp{path: path, dest: st.Path, staged: st})
+	return nil
 }
 
 // mkdirs creates dir and remembers which folders it had to create.
@@ -967,10 +942,10 @@ func (tx *exportTx) mkdirs(dir string) error {
 
 // commit puts op in place, keeping a backup of what it replaces.
 func (tx *exportTx) commit(op *txOp) error {
-	_, err := os.Lstat(op.path)
+	_, err := os.Lstat(op.dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if op.tmp == "" {
+		if op.staged == nil {
 			return nil // already gone
 		}
 	case err != nil:
@@ -982,22 +957,22 @@ func (tx *exportTx) commit(op *txOp) error {
 			return err
 		}
 	}
-	if op.tmp == "" {
+	if op.staged == nil {
 		return nil
 	}
-	if err := os.Rename(op.tmp, op.path); err != nil {
+	if err := op.staged.Commit(); err != nil {
 		return err
 	}
-	op.tmp, op.placed = "", true
+	op.placed = true
 	return nil
 }
 
-// backup keeps the file at op.path under a dot-prefixed name. A hard
+// backup keeps the file at op.dest under a dot-prefixed name. A hard
 // link keeps the file in place until the new one is renamed over it, so
 // that the post is never missing; where links are not supported, or the
 // file is to be removed, it is renamed away instead.
 func (tx *exportTx) backup(op *txOp) error {
-	f, err := os.CreateTemp(filepath.Dir(op.path), "."+filepath.Base(op.path)+".postdesk-backup-*")
+	f, err := os.CreateTemp(filepath.Dir(op.dest), "."+filepath.Base(op.dest)+".postdesk-backup-*")
 	if err != nil {
 		return err
 	}
@@ -1006,8 +981,8 @@ func (tx *exportTx) backup(op *txOp) error {
 	if err := os.Remove(name); err != nil {
 		return err
 	}
-	if op.tmp == "" || os.Link(op.path, name) != nil {
-		if err := os.Rename(op.path, name); err != nil {
+	if op.staged == nil || os.Link(op.dest, name) != nil {
+		if err := os.Rename(op.dest, name); err != nil {
 			return err
 		}
 	}
@@ -1021,12 +996,12 @@ func (tx *exportTx) rollback() {
 		op := tx.ops[i]
 		switch {
 		case op.backup != "":
-			_ = os.Rename(op.backup, op.path)
+			_ = os.Rename(op.backup, op.dest)
 		case op.placed:
-			_ = os.Remove(op.path)
+			_ = os.Remove(op.dest)
 		}
-		if op.tmp != "" {
-			_ = os.Remove(op.tmp)
+		if op.staged != nil {
+			op.staged.Discard()
 		}
 	}
 	// Deeper folders first: a longer path cannot hold a shorter one.
@@ -1036,8 +1011,21 @@ func (tx *exportTx) rollback() {
 	}
 }
 
-// finish removes the backups once everything is in place.
+// finish makes the renames durable, flushing every folder they changed
+// (and the parents of folders created), then removes the backups. The
+// files are complete already, so a flush that fails is not reported.
 func (tx *exportTx) finish() {
+	var dirs []string
+	for _, op := range tx.ops {
+		dirs = append(dirs, filepath.Dir(op.dest))
+	}
+	for _, d := range tx.dirs {
+		dirs = append(dirs, filepath.Dir(d))
+	}
+	slices.Sort(dirs)
+	for _, d := range slices.Compact(dirs) {
+		_ = storage.SyncDir(d)
+	}
 	for _, op := range tx.ops {
 		if op.backup != "" {
 			_ = os.Remove(op.backup)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -339,6 +340,8 @@ func TestExportCollisions(t *testing.T) {
 			wantGone: []string{"2023-05-05-same-name.md"}},
 		{name: "Earlier export of the same post is updated", existing: map[string]string{
 			"2024-01-02-same-name.md": "---\ntitle: Same Name\ndate: '2024-01-02 10:00:00'\n---\nold text\n"}},
+		{name: "A folder Jekyll skips holds no clash", existing: map[string]string{
+			"_old/2023-05-05-same-name.md": "---\ntitle: Same Name\n---\n", ".git/2023-05-05-same-name.md": "x"}},
 		{name: "Other slugs are no clash", existing: map[string]string{
 			"2024-01-02-same-name-2.md": "---\ntitle: x\n---\n", "2024-01-02-same.md": "---\ntitle: x\n---\n"}},
 	} {
@@ -565,4 +568,79 @@ func TestExportFirstTimeFailure(t *testing.T) {
 		t.Fatalf("Apply = %v, want the injected error", err)
 	}
 	sameSnapshot(t, before, snapshot(t, blog.Dir))
+}
+
+// TestExportThroughLink: a post in _posts that is a symbolic link is
+// updated through the link, as a save updates it, and a failed export
+// leaves link and target as they were.
+func TestExportThroughLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	const post = "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine ![](cat.png)\n"
+	blog := newTestBlog(t)
+	real := filepath.Join(blog.Dir, "posts-kept-elsewhere", "same-name.md")
+	writeFile(t, real, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nold text\n")
+	link := filepath.Join(blog.PostsDir, "2024-01-02-same-name.md")
+	if err := os.MkdirAll(blog.PostsDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	drafts := t.TempDir()
+	path := filepath.Join(drafts, "post.md")
+	writeFile(t, path, post)
+	writeFile(t, filepath.Join(drafts, "cat.png"), "cat")
+
+	plan := planFor(t, path, ExportOptions{Blog: blog})
+	plan.copyFile = func(io.Writer, string) error { return errCopy }
+	if _, err := plan.Apply(); !errors.Is(err, errCopy) {
+		t.Fatalf("Apply = %v, want the injected error", err)
+	}
+	if got, _ := os.ReadFile(real); !strings.Contains(string(got), "old text") {
+		t.Errorf("a failed export changed the link's target: %q", got)
+	}
+
+	plan, written, err := exportOnce(t, path, ExportOptions{Blog: blog})
+	if err != nil {
+		t.Fatalf("Apply: %v\n%s", err, problemsText(plan.Problems))
+	}
+	if !slices.Contains(written, link) {
+		t.Errorf("written = %v", written)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link was replaced by a file (%v)", err)
+	}
+	if got, _ := os.ReadFile(real); !strings.Contains(string(got), "mine") {
+		t.Errorf("the link's target was not updated: %q", got)
+	}
+	if left := leftovers(t, blog.Dir); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestExportClashInLinkedPosts: a _posts folder that is a symbolic link,
+// which the library lists, is searched for slug clashes too.
+func TestExportClashInLinkedPosts(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	elsewhere := t.TempDir()
+	writeFile(t, filepath.Join(elsewhere, "2023-05-05-same-name.md"), "---\ntitle: Same Name\n---\nlast year\n")
+	site := t.TempDir()
+	writeFile(t, filepath.Join(site, "_config.yml"), "timezone: Asia/Seoul\n")
+	if err := os.Symlink(elsewhere, filepath.Join(site, "_posts")); err != nil {
+		t.Fatal(err)
+	}
+	blog, err := storage.OpenBlog(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "post.md")
+	writeFile(t, path, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine\n")
+	plan := planFor(t, path, ExportOptions{Blog: blog})
+	if !hasProblem(plan.Problems, "slug", false, "same slug under another date") {
+		t.Errorf("no clash found:\n%s", problemsText(plan.Problems))
+	}
 }

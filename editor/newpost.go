@@ -25,7 +25,7 @@ const maxNameTries = 1000
 // The draft goes into draftsDir, or blog.DraftsDir when draftsDir is "",
 // as SLUG.md: Jekyll drafts carry no date in their name. An existing
 // file is never overwritten; the name becomes SLUG-2.md, SLUG-3.md, …
-// instead.
+// instead. The draft appears whole or not at all (storage.CreateFile).
 func NewDraft(blog *storage.Blog, draftsDir, title string, now time.Time) (path string, err error) {
 	if blog == nil {
 		return "", errors.New("new draft: no blog folder")
@@ -50,7 +50,7 @@ func NewDraft(blog *storage.Blog, draftsDir, title string, now time.Time) (path 
 			name = slug + "-" + strconv.Itoa(n) + ".md"
 		}
 		path = filepath.Join(draftsDir, name)
-		err := createNew(path, post.Bytes())
+		err := storage.CreateFile(path, post.Bytes())
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
@@ -60,26 +60,4 @@ func NewDraft(blog *storage.Blog, draftsDir, title string, now time.Time) (path 
 		return path, nil
 	}
 	return "", fmt.Errorf("new draft: %s.md and %d more names like it are taken", filepath.Join(draftsDir, slug), maxNameTries-1)
-}
-
-// createNew writes data to path, which must not exist yet. O_EXCL makes
-// the check and the creation one step, so a file that appears in between
-// is never overwritten; a failed write removes the half-written file.
-func createNew(path string, data []byte) (err error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			_ = os.Remove(path)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	return f.Sync()
 }

@@ -25,6 +25,10 @@ type Session struct {
 	// disk is the file as last read or written, to notice a change made by
 	// something else (git pull, another editor) before a save overwrites it.
 	disk storage.FileState
+	// id names the session's journal entry while it has no path, and
+	// stays when it gets one, so that the autosaver can tell which entry
+	// a Save as leaves behind.
+	id string
 }
 
 // Open reads the post at path. A file that cannot be read is an error; a
@@ -45,14 +49,19 @@ func Open(path string) (*Session, error) {
 // absolute (see Path).
 func NewSession(p *storage.Post) *Session {
 	p.Path = absPath(p.Path)
-	return &Session{post: p, saved: p.Bytes()}
+	return &Session{post: p, saved: p.Bytes(), id: newJournalID()}
 }
 
-// Recovered is a session for text recovered from the journal whose file
-// is gone or was never saved (path ""): modified until saved.
-func Recovered(path string, text []byte) *Session {
-	s := NewSession(storage.Parse(path, bytes.Clone(text)))
+// Recovered is a session for the text of a journal entry whose file is
+// gone or was never saved (path ""): modified until saved. It takes the
+// entry's ID, so that its state is journalled over that entry, never
+// beside it.
+func Recovered(e storage.JournalEntry) *Session {
+	s := NewSession(storage.Parse(e.Path, bytes.Clone(e.Text)))
 	s.saved = nil
+	if e.ID != "" {
+		s.id = e.ID
+	}
 	return s
 }
 
@@ -134,7 +143,9 @@ func (s *Session) Reload() error {
 	if err != nil {
 		return err
 	}
+	id := s.id
 	*s = *fresh
+	s.id = id
 	return nil
 }
 
@@ -229,9 +240,7 @@ func (s *Session) setImage(key, value string) error {
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, kv := range [][2]string{{"path", short}, {sub, value}} {
-		m.Content = append(m.Content,
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[0]},
-			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv[1]})
+		m.Content = append(m.Content, storage.StringNode(kv[0]), storage.StringNode(kv[1]))
 	}
 	return s.post.SetNode("image", m)
 }

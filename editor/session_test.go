@@ -224,10 +224,10 @@ func TestSessionPathsAreAbsolute(t *testing.T) {
 	if want := filepath.Join(dir, "other.md"); s.Path() != want {
 		t.Errorf("SetPath: Path = %q, want %q", s.Path(), want)
 	}
-	if r := Recovered("gone.md", []byte("text\n")); r.Path() != filepath.Join(dir, "gone.md") {
+	if r := Recovered(storage.JournalEntry{Path: "gone.md", Text: []byte("text\n")}); r.Path() != filepath.Join(dir, "gone.md") {
 		t.Errorf("Recovered: Path = %q", r.Path())
 	}
-	if r := Recovered("", []byte("text\n")); r.Path() != "" {
+	if r := Recovered(storage.JournalEntry{Text: []byte("text\n")}); r.Path() != "" {
 		t.Errorf("Recovered with no path: Path = %q", r.Path())
 	}
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -50,67 +51,76 @@ type Blog struct {
 }
 
 // OpenBlog reads the site folder dir: which generator it is for and its
-// time zone. A configuration that does not parse is an error naming the
-// file; a zone name Go does not know is an error too, since every date
-// would otherwise be read in the wrong zone.
+// time zone. A configuration that cannot be read or does not parse is an
+// error naming the file; a zone name Go does not know is an error too,
+// since every date would otherwise be read in the wrong zone.
 func OpenBlog(dir string) (*Blog, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
 	}
-	b := &Blog{Dir: abs}
-	for _, name := range jekyllConfigs {
-		path := filepath.Join(abs, name)
+	for _, c := range siteConfigs {
+		path := filepath.Join(abs, c.name)
 		src, err := os.ReadFile(path)
-		if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		var cfg struct {
-			Timezone string `yaml:"timezone"`
-		}
-		if err := yaml.Unmarshal(src, &cfg); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		b.Kind, b.ZoneName = SiteJekyll, cfg.Timezone
-		b.PostsDir, b.DraftsDir = filepath.Join(abs, "_posts"), filepath.Join(abs, "_drafts")
-		return b, b.loadZone(path)
-	}
-	for _, name := range hugoConfigs {
-		path := filepath.Join(abs, name)
-		src, err := os.ReadFile(path)
 		if err != nil {
-			continue
+			return nil, err // a *fs.PathError, which names the file
 		}
-		var cfg struct {
-			TimeZone string `toml:"timeZone"`
-		}
-		if err := toml.Unmarshal(src, &cfg); err != nil {
+		zone, err := c.zone(src)
+		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		b.Kind, b.ZoneName = SiteHugo, cfg.TimeZone
-		b.PostsDir = filepath.Join(abs, "content", "posts")
-		b.DraftsDir = b.PostsDir
+		b := &Blog{Dir: abs, Kind: c.kind, ZoneName: zone}
+		if c.kind == SiteHugo {
+			b.PostsDir = filepath.Join(abs, "content", "posts")
+			b.DraftsDir = b.PostsDir
+		} else {
+			b.PostsDir, b.DraftsDir = filepath.Join(abs, "_posts"), filepath.Join(abs, "_drafts")
+		}
 		return b, b.loadZone(path)
 	}
 	return nil, fmt.Errorf("%s: %w", abs, ErrNotBlog)
 }
 
-// The configuration files that make a folder a site.
-var (
-	jekyllConfigs = []string{"_config.yml", "_config.yaml"}
-	hugoConfigs   = []string{"hugo.toml", "config.toml"}
-)
+// siteConfigs are the configuration files that make a folder a site, in
+// the order they are looked for, and how to read the time zone from each.
+var siteConfigs = []struct {
+	name string
+	kind SiteKind
+	zone func(src []byte) (string, error)
+}{
+	{"_config.yml", SiteJekyll, jekyllZone},
+	{"_config.yaml", SiteJekyll, jekyllZone},
+	{"hugo.toml", SiteHugo, hugoZone},
+	{"config.toml", SiteHugo, hugoZone},
+}
+
+func jekyllZone(src []byte) (string, error) {
+	var cfg struct {
+		Timezone string `yaml:"timezone"`
+	}
+	err := yaml.Unmarshal(src, &cfg)
+	return cfg.Timezone, err
+}
+
+func hugoZone(src []byte) (string, error) {
+	var cfg struct {
+		TimeZone string `toml:"timeZone"`
+	}
+	err := toml.Unmarshal(src, &cfg)
+	return cfg.TimeZone, err
+}
 
 // FindBlogDir returns the nearest folder at or above dir that holds a
 // Jekyll or Hugo configuration, as OpenBlog recognises one, or "" when
 // there is none.
 func FindBlogDir(dir string) string {
 	for {
-		for _, names := range [][]string{jekyllConfigs, hugoConfigs} {
-			for _, name := range names {
-				if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
-					return dir
-				}
+		for _, c := range siteConfigs {
+			if _, err := os.Stat(filepath.Join(dir, c.name)); err == nil {
+				return dir
 			}
 		}
 		parent := filepath.Dir(dir)

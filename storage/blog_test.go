@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -65,5 +66,23 @@ func TestFindBlogDir(t *testing.T) {
 	}
 	if got := FindBlogDir(posts); got != dir {
 		t.Errorf("FindBlogDir = %q, want %q", got, dir)
+	}
+}
+
+// TestOpenBlogUnreadableConfig: a configuration that is there but cannot
+// be read is an error naming it, not "not a blog". (A folder in its
+// place stands for a file without permission, which root could read.)
+func TestOpenBlogUnreadableConfig(t *testing.T) {
+	for _, name := range []string{"_config.yml", "_config.yaml", "hugo.toml", "config.toml"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			_, err := OpenBlog(dir)
+			if err == nil || errors.Is(err, ErrNotBlog) || !strings.Contains(err.Error(), filepath.Join(dir, name)) {
+				t.Errorf("err = %v, want one naming %s", err, name)
+			}
+		})
 	}
 }

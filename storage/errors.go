@@ -25,8 +25,6 @@ var (
 	// touching other lines: a nested TOML key, a TOML value over several
 	// lines, front matter written as one {…} mapping over several lines.
 	ErrRawOnly = errors.New("this field can only be edited as raw text")
-	// ErrNoFrontMatter marks a field look-up on a post without front matter.
-	ErrNoFrontMatter = errors.New("post has no front matter")
 )
 
 // ParseError is a problem at a place in a post file. Line and Col are

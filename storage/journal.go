@@ -133,7 +133,8 @@ func (j *Journal) Write(e JournalEntry) error {
 
 // Read returns the entry for key (a post's path, or UntitledKey(id)).
 // ok is false when there is none. A damaged entry is an error wrapping
-// ErrJournalCorrupt.
+// ErrJournalCorrupt. The app finds entries with Pending; Read is for
+// tests, here and in the packages above, that check one entry.
 func (j *Journal) Read(key string) (e *JournalEntry, ok bool, err error) {
 	name, err := j.file(key)
 	if err != nil {

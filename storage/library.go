@@ -175,43 +175,17 @@ func (b *Blog) listFiles(lib *Library, extraDirs []string) ([]postFile, error) {
 	}), nil
 }
 
-// walk appends the post files under dir. It lists folders with os.ReadDir
-// rather than filepath.WalkDir so that a symlinked _posts is followed, as
-// Jekyll follows it; symlinked folders inside are not, which keeps a link
-// loop from walking forever (Ruby's Dir["**/*"], which Jekyll uses, does
-// not follow them either). A symlinked file is read like any other. An
-// error listing dir itself is returned; one listing a folder below it goes
-// to lib.Errs, so that one bad folder does not hide the blog.
+// walk appends the post files under dir (see WalkFiles). An error
+// listing dir itself is returned; one listing a folder below it goes to
+// lib.Errs, so that one bad folder does not hide the blog.
 func (b *Blog) walk(lib *Library, files []postFile, dir string, role dirRole) ([]postFile, error) {
-	list, err := os.ReadDir(dir)
-	if err != nil {
-		return files, err
-	}
-	for _, d := range list {
-		name := d.Name()
-		if strings.HasPrefix(name, ".") {
-			continue
+	err := WalkFiles(dir, func(path string) {
+		name := filepath.Base(path)
+		if IsPostFile(name) && !(b.Kind == SiteHugo && name == "_index.md") {
+			files = append(files, postFile{path, role})
 		}
-		path := filepath.Join(dir, name)
-		if d.IsDir() {
-			if name != "_site" && name != "node_modules" {
-				if files, err = b.walk(lib, files, path, role); err != nil {
-					lib.Errs = append(lib.Errs, fmt.Errorf("scan: %w", err))
-				}
-			}
-			continue
-		}
-		if !IsPostFile(name) || b.Kind == SiteHugo && name == "_index.md" {
-			continue
-		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-				continue
-			}
-		}
-		files = append(files, postFile{path, role})
-	}
-	return files, nil
+	}, func(err error) { lib.Errs = append(lib.Errs, fmt.Errorf("scan: %w", err)) })
+	return files, err
 }
 
 // readEntry reads one post's front matter into its entry.

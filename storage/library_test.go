@@ -684,3 +684,23 @@ func TestScanHugoLocalDates(t *testing.T) {
 		}
 	}
 }
+
+// TestFindPostsLinkedFolder: a folder given as a symbolic link is
+// searched like the folder itself, with the library's skip rules.
+func TestFindPostsLinkedFolder(t *testing.T) {
+	dir := writeTree(t, t.TempDir(), map[string]string{
+		"a.md": "a", "sub/b.markdown": "b", ".git/c.md": "c", "_site/d.md": "d", "node_modules/e.md": "e", ".f.md": "f", "g.txt": "g",
+	})
+	link := filepath.Join(t.TempDir(), "posts")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skipf("SKIPPED: cannot make a symlink here: %v", err)
+	}
+	paths, err := FindPosts(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(link, "a.md"), filepath.Join(link, "sub", "b.markdown")}
+	if !slices.Equal(paths, want) {
+		t.Errorf("FindPosts = %q, want %q", paths, want)
+	}
+}

@@ -30,7 +30,7 @@ func toNode(v any) (*yaml.Node, error) {
 		if !utf8.ValidString(v) {
 			return nil, ErrBadValue
 		}
-		return strNode(v), nil
+		return StringNode(v), nil
 	case Date:
 		text := v.Text
 		if text == "" {
@@ -45,7 +45,7 @@ func toNode(v any) (*yaml.Node, error) {
 			if !utf8.ValidString(s) {
 				return nil, ErrBadValue
 			}
-			n.Content = append(n.Content, strNode(s))
+			n.Content = append(n.Content, StringNode(s))
 		}
 		return n, nil
 	case map[string]any:
@@ -60,7 +60,7 @@ func toNode(v any) (*yaml.Node, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.Content = append(n.Content, strNode(k), c)
+			n.Content = append(n.Content, StringNode(k), c)
 		}
 		return n, nil
 	}
@@ -71,9 +71,11 @@ func toNode(v any) (*yaml.Node, error) {
 	return n, nil
 }
 
-// strNode is a string value, quoted when Jekyll's YAML would read it as
-// something else.
-func strNode(s string) *yaml.Node {
+// StringNode is the node Set writes for the string s: quoted where
+// YAML 1.1, which Jekyll reads, would take it for something else ("yes",
+// "on", "12:30"), though yaml.v3, which follows YAML 1.2, would leave it
+// plain; lines of text as a literal block.
+func StringNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	switch {
 	case yaml11Special.MatchString(s):
@@ -107,7 +109,7 @@ func nest(keys []string, n *yaml.Node) *yaml.Node {
 	if len(keys) == 0 {
 		return n
 	}
-	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{strNode(keys[0]), nest(keys[1:], n)}}
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{StringNode(keys[0]), nest(keys[1:], n)}}
 }
 
 // setNodeIn sets keys under the mapping m to n, in the node tree only; a
@@ -122,7 +124,7 @@ func setNodeIn(m *yaml.Node, keys []string, n *yaml.Node, at Place) error {
 		} else if b := indexKey(m, at.Before); at.Before != "" && b >= 0 {
 			j = b
 		}
-		m.Content = slices.Insert(m.Content, j, strNode(keys[0]), nest(keys[1:], n))
+		m.Content = slices.Insert(m.Content, j, StringNode(keys[0]), nest(keys[1:], n))
 	case len(keys) == 1:
 		m.Content[i+1] = n
 	case m.Content[i+1].Kind == yaml.MappingNode:

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -117,4 +118,74 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 	if strings.Join(got, ",") != strings.Join(names, ",") {
 		t.Errorf("folder holds %q, want %q", got, names)
 	}
+}
+
+// TestCreateFileNeverTorn: the new file's name appears only once its
+// content is complete, with hard links or without; an existing file is
+// never replaced; nothing is left behind.
+func TestCreateFileNeverTorn(t *testing.T) {
+	data := []byte(strings.Repeat("새 초안 ", 1000))
+	refuse := func(string, string) error { return errors.New("operation not supported") }
+	for _, tc := range []struct {
+		name string
+		link func(old, new string) error
+	}{
+		{"With hard links", os.Link},
+		{"Without hard links", refuse},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "draft.md")
+			write := func(f *os.File) error {
+				if _, err := os.Lstat(path); err == nil {
+					t.Error("the name exists before the content is written")
+				}
+				half := len(data) / 2
+				if _, err := f.Write(data[:half]); err != nil {
+					return err
+				}
+				if _, err := os.Lstat(path); err == nil {
+					t.Error("the name exists while the content is half written")
+				}
+				_, err := f.Write(data[half:])
+				return err
+			}
+			if err := createFile(path, write, tc.link); err != nil {
+				t.Fatal(err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != string(data) {
+				t.Errorf("file holds %d bytes, want %d", len(got), len(data))
+			}
+			assertOnlyFiles(t, dir, "draft.md")
+
+			err := createFile(path, func(f *os.File) error { return writeAll(f, []byte("other")) }, tc.link)
+			if !errors.Is(err, fs.ErrExist) {
+				t.Errorf("second create = %v, want ErrExist", err)
+			}
+			if got, _ := os.ReadFile(path); string(got) != string(data) {
+				t.Error("an existing file was replaced")
+			}
+			assertOnlyFiles(t, dir, "draft.md")
+		})
+	}
+}
+
+// TestCreateFileLosesRace: a file that appears at the name while the
+// content is being written is not replaced.
+func TestCreateFileLosesRace(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.md")
+	write := func(f *os.File) error {
+		if err := os.WriteFile(path, []byte("theirs"), 0o644); err != nil {
+			return err
+		}
+		return writeAll(f, []byte("mine"))
+	}
+	if err := createFile(path, write, os.Link); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("create = %v, want ErrExist", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "theirs" {
+		t.Errorf("file = %q", got)
+	}
+	assertOnlyFiles(t, dir, "draft.md")
 }

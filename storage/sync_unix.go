@@ -4,12 +4,16 @@ package storage
 
 import "os"
 
-// syncDir flushes a folder's entries, so a rename in it survives a crash.
-func syncDir(dir string) {
+// SyncDir flushes a folder's entries to disk, so that a file created or
+// renamed in it survives a crash.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
-		return
+		return err
 	}
-	_ = d.Sync()
-	_ = d.Close()
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -2,6 +2,6 @@
 
 package storage
 
-// syncDir does nothing on Windows, where a folder cannot be opened for
+// SyncDir does nothing on Windows, where a folder cannot be opened for
 // flushing; NTFS journals the rename itself.
-func syncDir(string) {}
+func SyncDir(string) error { return nil }

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -89,6 +90,28 @@ func mainUsage(cmds map[string]command) string {
 	}
 	b.WriteString("\nRun 'postdesk COMMAND --help' for a command's arguments.\n")
 	return b.String()
+}
+
+// parseArgs parses args with flags, which must be ContinueOnError, and
+// returns the arguments that are not options, in order. Unlike
+// flags.Parse alone, it takes them wherever they stand, so that FILE may
+// come before the options; after "--" every argument is one.
+func parseArgs(flags *flag.FlagSet, args []string) ([]string, error) {
+	flags.SetOutput(io.Discard)
+	var rest []string
+	for {
+		if err := flags.Parse(args); err != nil {
+			return nil, err
+		}
+		left := flags.Args()
+		if len(left) == 0 {
+			return rest, nil
+		}
+		if used := len(args) - len(left); used > 0 && args[used-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest, args = append(rest, left[0]), left[1:]
+	}
 }
 
 // usageError reports a wrong command line and how to call the command.

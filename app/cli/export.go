@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/storage"
@@ -36,53 +36,25 @@ the way or writing failed, 2 for a wrong command line.
 `
 
 func runExport(args []string, stdout, stderr io.Writer) int {
-	var file, blogDir, slug, htmlOut string
-	force := false
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if !strings.HasPrefix(a, "-") {
-			if file != "" {
-				return usageError(stderr, exportUsage, "export takes one FILE, not also %q", a)
-			}
-			file = a
-			continue
-		}
-		switch name {
-		case "force":
-			if hasValue {
-				return usageError(stderr, exportUsage, "--force takes no value")
-			}
-			force = true
-			continue
-		case "blog", "slug", "html":
-		default:
-			return usageError(stderr, exportUsage, "unknown option %q", a)
-		}
-		if !hasValue {
-			if i+1 == len(args) {
-				return usageError(stderr, exportUsage, "--%s needs a value", name)
-			}
-			i++
-			value = args[i]
-		}
-		switch name {
-		case "blog":
-			blogDir = value
-		case "slug":
-			slug = value
-		case "html":
-			htmlOut = value
-		}
-	}
+	flags := flag.NewFlagSet("export", flag.ContinueOnError)
+	blogDir := flags.String("blog", "", "")
+	slug := flags.String("slug", "", "")
+	htmlOut := flags.String("html", "", "")
+	force := flags.Bool("force", false, "")
+	files, err := parseArgs(flags, args)
 	switch {
-	case file == "":
+	case err != nil:
+		return usageError(stderr, exportUsage, "%v", err)
+	case len(files) == 0:
 		return usageError(stderr, exportUsage, "export needs a FILE")
-	case htmlOut == "" && blogDir == "":
+	case len(files) > 1:
+		return usageError(stderr, exportUsage, "export takes one FILE, not also %q", files[1])
+	case *htmlOut == "" && *blogDir == "":
 		return usageError(stderr, exportUsage, "export needs --blog DIR (or --html OUT)")
-	case htmlOut != "" && (slug != "" || force):
+	case *htmlOut != "" && (*slug != "" || *force):
 		return usageError(stderr, exportUsage, "--slug and --force are for export into a blog, not --html")
 	}
+	file := files[0]
 
 	post, err := storage.Load(file)
 	if err != nil {
@@ -90,26 +62,26 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitProblem
 	}
 	var blog *storage.Blog
-	if blogDir != "" {
-		if blog, err = storage.OpenBlog(blogDir); err != nil {
+	if *blogDir != "" {
+		if blog, err = storage.OpenBlog(*blogDir); err != nil {
 			fmt.Fprintf(stderr, "postdesk: %v\n", err)
 			return exitProblem
 		}
 	}
-	if htmlOut != "" {
+	if *htmlOut != "" {
 		opt := editor.PreviewOptions{}
 		if blog != nil {
 			opt.BlogDir = blog.Dir
 		}
-		if err := editor.ExportHTML(post, htmlOut, opt); err != nil {
+		if err := editor.ExportHTML(post, *htmlOut, opt); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
 			return exitProblem
 		}
-		fmt.Fprintf(stdout, "wrote %s\n", htmlOut)
+		fmt.Fprintf(stdout, "wrote %s\n", *htmlOut)
 		return exitOK
 	}
 
-	plan, err := editor.PlanExport(post, editor.ExportOptions{Blog: blog, Slug: slug, Force: force})
+	plan, err := editor.PlanExport(post, editor.ExportOptions{Blog: blog, Slug: *slug, Force: *force})
 	if err != nil {
 		fmt.Fprintf(stderr, "postdesk: %v\n", err)
 		return exitProblem

@@ -142,3 +142,25 @@ func TestExportUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestExportArgumentOrder: FILE may come before, between or after the
+// options, and after "--" even when its name starts with a dash.
+func TestExportArgumentOrder(t *testing.T) {
+	dir := t.TempDir()
+	writePost(t, dir, "-dash.md", "---\ntitle: 대시\n---\n본문\n")
+	for _, args := range [][]string{
+		{"export", "-dash.md", "--html", "a.html"},
+		{"export", "--html", "b.html", "--", "-dash.md"},
+		{"export", "--html=c.html", "--blog", newBlog(t), "--", "-dash.md"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			if args[1] == "-dash.md" {
+				args[1] = "./-dash.md"
+			}
+			t.Chdir(dir)
+			if code, out, errOut := run(args...); code != exitOK || !strings.HasPrefix(out, "wrote ") {
+				t.Errorf("exit %d, %q, %q", code, out, errOut)
+			}
+		})
+	}
+}

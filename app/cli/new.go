@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -22,42 +23,24 @@ written, 2 for a wrong command line.
 `
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	var title, blogDir string
-	hasTitle := false
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if !strings.HasPrefix(a, "-") {
-			return usageError(stderr, newUsage, "unexpected argument %q; give the title with --title", a)
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if name != "title" && name != "blog" {
-			return usageError(stderr, newUsage, "unknown option %q", a)
-		}
-		if !hasValue {
-			if i+1 == len(args) {
-				return usageError(stderr, newUsage, "--%s needs a value", name)
-			}
-			i++
-			value = args[i]
-		}
-		if name == "title" {
-			title, hasTitle = value, true
-		} else {
-			blogDir = value
-		}
-	}
-	if !hasTitle || strings.TrimSpace(title) == "" {
+	flags := flag.NewFlagSet("new", flag.ContinueOnError)
+	title := flags.String("title", "", "")
+	blogDir := flags.String("blog", ".", "")
+	rest, err := parseArgs(flags, args)
+	switch {
+	case err != nil:
+		return usageError(stderr, newUsage, "%v", err)
+	case len(rest) > 0:
+		return usageError(stderr, newUsage, "unexpected argument %q; give the title with --title", rest[0])
+	case strings.TrimSpace(*title) == "":
 		return usageError(stderr, newUsage, "new needs --title T")
 	}
-	if blogDir == "" {
-		blogDir = "."
-	}
-	blog, err := storage.OpenBlog(blogDir)
+	blog, err := storage.OpenBlog(*blogDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "postdesk: %v\n", err)
 		return exitProblem
 	}
-	path, err := editor.NewDraft(blog, "", title, time.Now())
+	path, err := editor.NewDraft(blog, "", *title, time.Now())
 	if err != nil {
 		fmt.Fprintf(stderr, "postdesk: %v\n", err)
 		return exitProblem

@@ -34,26 +34,20 @@ what was last done:
 `
 
 func runStress(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("stress-edit", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	journalDir := fs.String("journal", "", "")
-	seed := fs.Uint64("seed", 1, "")
-	ops := fs.Int("ops", 100, "")
-	delay := fs.Duration("delay", 2*time.Millisecond, "")
-	pause := fs.Duration("pause", time.Millisecond, "")
-	var file string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		file, args = args[0], args[1:]
-	}
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("stress-edit", flag.ContinueOnError)
+	journalDir := flags.String("journal", "", "")
+	seed := flags.Uint64("seed", 1, "")
+	ops := flags.Int("ops", 100, "")
+	delay := flags.Duration("delay", 2*time.Millisecond, "")
+	pause := flags.Duration("pause", time.Millisecond, "")
+	files, err := parseArgs(flags, args)
+	if err != nil {
 		return usageError(stderr, stressUsage, "%v", err)
 	}
-	if file == "" && fs.NArg() > 0 {
-		file = fs.Arg(0)
-	}
-	if file == "" || *journalDir == "" {
+	if len(files) != 1 || *journalDir == "" {
 		return usageError(stderr, stressUsage, "stress-edit needs a FILE and --journal DIR")
 	}
+	file := files[0]
 
 	// Every line is one write, so lines from the autosaver's goroutine
 	// never mix with the main one's, and each is out before the step it
