@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
 )
 
@@ -117,7 +118,10 @@ func (b *findBar) replaceAll() {
 	}
 	old := b.u.editor.Text()
 	n := strings.Count(old, b.find.Text)
-	b.u.editor.Replace(0, utf8.RuneCountInString(old), strings.ReplaceAll(old, b.find.Text, b.replace.Text))
+	// Only the stretch from the first match to the last is replaced, so
+	// the lines around it keep their layout, and undo keeps that stretch.
+	at := b.u.editor.CursorOffset()
+	b.u.editor.apply(editor.Change{Text: strings.ReplaceAll(old, b.find.Text, b.replace.Text), SelStart: at, Cursor: at})
 	b.result.SetText(pluralize(n, "replacement"))
 }
 

@@ -157,6 +157,15 @@ func (f *form) load(s *editor.Session) {
 		d.SetText(s.DateText(key))
 	}
 	f.other.SetText(s.OtherFields())
+	// TOML or a {…} mapping: the box cannot show the other fields, so it
+	// must not offer to replace them.
+	if s.OtherFieldsEditable() {
+		f.other.Enable()
+		f.other.SetPlaceHolder("key: value")
+	} else {
+		f.other.Disable()
+		f.other.SetPlaceHolder("this front matter's other fields are kept as they are; edit them in another editor")
+	}
 }
 
 // setSuggestions offers the blog's tags and categories, most used first,

@@ -386,3 +386,16 @@ func TestNoticeOutlastsTyping(t *testing.T) {
 		t.Errorf("status %q after a save, want it clear", u.status.err.Text)
 	}
 }
+
+// A TOML post's other fields cannot show in the box, so the box is
+// closed rather than offering to replace what it does not show.
+func TestOtherFieldsClosedForTOML(t *testing.T) {
+	u := newTestUI(t, writePost(t, "+++\ntitle = 'x'\nweight = 3\n+++\nbody\n"))
+	if !u.form.other.Disabled() {
+		t.Error("Other fields box open on a TOML post")
+	}
+	u.openPath(writePost(t, "---\ntitle: x\nseries: a\n---\nbody\n"))
+	if u.form.other.Disabled() {
+		t.Error("Other fields box still closed on a YAML post")
+	}
+}
