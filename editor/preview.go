@@ -93,7 +93,6 @@ type blockContext struct {
 func (c blockContext) textStyle(base widget.RichTextStyle) widget.RichTextStyle {
 	if c.quote > 0 {
 		base.QuotingDepth = c.quote
-		base.TextStyle.Italic = true
 	}
 	return base
 }
@@ -181,8 +180,9 @@ func (w *segmentWriter) block(n ast.Node, c blockContext) {
 }
 
 // headingStyle gives h1 and h2 the theme's heading sizes; the theme has
-// no smaller heading sizes, so h3–h6 are bold body text, told apart by
-// italics and then a dimmer colour.
+// no smaller heading sizes, so h3–h6 are bold body text, h5 and h6 in a
+// dimmer colour. (Italic would not tell h4 apart: see emphasis in
+// inlines.)
 func headingStyle(level int) widget.RichTextStyle {
 	switch level {
 	case 1:
@@ -191,11 +191,7 @@ func headingStyle(level int) widget.RichTextStyle {
 		return widget.RichTextStyleSubHeading
 	}
 	s := widget.RichTextStyleStrong
-	switch level {
-	case 3:
-	case 4:
-		s.TextStyle.Italic = true
-	default:
+	if level > 4 {
 		s.ColorName = theme.ColorNamePlaceHolder
 	}
 	return s

@@ -19,7 +19,7 @@ import (
 // goldmark gives an open tag and its end tag as separate RawHTML
 // siblings, so the count, not the tree, says what text they cover.
 type htmlMarks struct {
-	bold, italic, underline, strike, small int
+	bold, underline, strike, small int
 }
 
 // apply adds the open tags' formatting to st.
@@ -28,7 +28,6 @@ func (m htmlMarks) apply(st widget.RichTextStyle) widget.RichTextStyle {
 		return st
 	}
 	st.TextStyle.Bold = st.TextStyle.Bold || m.bold > 0
-	st.TextStyle.Italic = st.TextStyle.Italic || m.italic > 0
 	st.TextStyle.Underline = st.TextStyle.Underline || m.underline > 0
 	st.TextStyle.Strikethrough = st.TextStyle.Strikethrough || m.strike > 0
 	if m.small > 0 {
@@ -62,7 +61,7 @@ func (w *segmentWriter) rawHTML(n *ast.RawHTML, st widget.RichTextStyle) {
 		case "b", "strong":
 			count = &w.html.bold
 		case "i", "em":
-			count = &w.html.italic
+			return // upright, as Markdown emphasis is
 		case "u", "ins":
 			count = &w.html.underline
 		case "s", "del", "strike":

@@ -226,10 +226,8 @@ func (i *ImageBox) placeholder(msg string) fyne.CanvasObject {
 	st.ColorName = theme.ColorNamePlaceHolder
 	segs := []widget.RichTextSegment{&widget.TextSegment{Style: st, Text: msg}}
 	if i.Alt != "" {
-		alt := st
-		alt.TextStyle.Italic = true
 		segs[0].(*widget.TextSegment).Style.Inline = false
-		segs = append(segs, &widget.TextSegment{Style: alt, Text: i.Alt})
+		segs = append(segs, &widget.TextSegment{Style: st, Text: i.Alt})
 	}
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapBreak
@@ -278,7 +276,6 @@ func (v *imageView) CreateRenderer() fyne.WidgetRenderer {
 	r := &imageRenderer{v: v, img: img, objects: []fyne.CanvasObject{img}}
 	if v.caption != "" {
 		r.caption = canvas.NewText(v.caption, color.Transparent)
-		r.caption.TextStyle.Italic = true
 		r.objects = append(r.objects, r.caption)
 	}
 	r.Refresh()

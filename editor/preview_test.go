@@ -263,6 +263,32 @@ func segmentText(segs []widget.RichTextSegment) string {
 	return b.String()
 }
 
+// eachTextStyle calls f with the style and text of every text segment in
+// segs, however deep in lists, quotes, prompts, tables and code boxes.
+func eachTextStyle(segs []widget.RichTextSegment, f func(widget.RichTextStyle, string)) {
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *widget.TextSegment:
+			f(s.Style, s.Text)
+		case widget.RichTextBlock:
+			eachTextStyle(s.Segments(), f)
+		case *PromptBox:
+			eachTextStyle(s.Body, f)
+		case *CodeBox:
+			eachTextStyle(s.TextSegments(), f)
+		case *widget.TableSegment:
+			for _, c := range s.Headers {
+				eachTextStyle(c, f)
+			}
+			for _, r := range s.Rows {
+				for _, c := range r {
+					eachTextStyle(c, f)
+				}
+			}
+		}
+	}
+}
+
 // corpusPosts calls f with the body of every corpus post, or skips.
 func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
 	t.Helper()
@@ -308,6 +334,11 @@ func TestPreviewCorpus(t *testing.T) {
 		if len(segs) == 0 && len(bytes.TrimSpace(body)) > 0 {
 			t.Fatal("no segments")
 		}
+		eachTextStyle(segs, func(st widget.RichTextStyle, text string) {
+			if st.TextStyle.Italic {
+				t.Errorf("%q is italic: Fyne would parse a whole set of fonts to draw it upright", text)
+			}
+		})
 		shown := squash(segmentText(segs))
 		doc := NewMarkdown().Parser().Parse(text.NewReader(body))
 		for _, h := range find(doc, ast.KindHeading) {
