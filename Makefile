@@ -14,7 +14,7 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Go is often installed outside the default PATH.
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
-.PHONY: run test deps-run deps-test lint bench build ime-e2e
+.PHONY: run test deps-run deps-test lint bench build ime-e2e memory
 
 run: deps-run
 	$(GO) run .
@@ -45,6 +45,11 @@ bench: deps-test
 	$(GO) test -run '^$$' -bench 'KeystrokeEditor|Preview' -count 6 ./app/ | tee -a bench.txt
 	$(GO) test -run '^$$' -bench 'Keystroke/(TextArea|Entry/(1KB|10KB|50KB|100KB))$$|SetText' -benchtime 3x ./editor/textarea/ | tee -a bench.txt
 	$(GO) run golang.org/x/perf/cmd/benchstat@latest bench.txt
+
+# The README's memory figures: the real window under Xvfb (scripts/memory.sh).
+memory: deps-run
+	@$(MAKE) --no-print-directory debs DEBS="xvfb xdotool dbus-x11"
+	for kind in fyne small code mixed; do scripts/memory.sh $$kind || exit 1; done
 
 deps-run:
 	@$(MAKE) --no-print-directory debs DEBS="$(RUN_DEBS)"
