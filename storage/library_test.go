@@ -95,14 +95,7 @@ func TestScanJekyll(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan(mine)
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir, mine)
 	if len(lib.Errs) != 0 {
 		t.Errorf("Errs = %v", lib.Errs)
 	}
@@ -174,6 +167,21 @@ func TestScanJekyll(t *testing.T) {
 	}
 }
 
+// scanBlog opens the blog at dir and scans it, failing the test on any
+// error.
+func scanBlog(t testing.TB, dir string, extra ...string) *Library {
+	t.Helper()
+	blog, err := OpenBlog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := blog.Scan(extra...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
 func mtimeOf(t *testing.T, path string) time.Time {
 	t.Helper()
 	fi, err := os.Stat(path)
@@ -193,14 +201,7 @@ func TestScanOrder(t *testing.T) {
 		"_drafts/2024-02-01-e.md": "---\ntitle: e\n---\n",
 		"_drafts/2024-01-01-f.md": "---\ntitle: f\n---\n",
 	})
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	// Same date: Jekyll sorts by path, and site.posts is newest first, so
 	// _posts/…-b before _posts/…-a before _drafts/…-f.
 	want := []string{"_posts/2024-03-01-d.md", "_drafts/2024-02-01-e.md", "_posts/2024-01-01-b.md", "_posts/2024-01-01-a.md", "_drafts/2024-01-01-f.md", "_posts/2024-05-01-c.md"}
@@ -235,14 +236,7 @@ func TestScanTagCounts(t *testing.T) {
 		"_drafts/d.md":           "---\ntags: [go]\ncategories: Blog\n---\n",
 		"_drafts/e.md":           "---\ntag:\ntags: apple  pie\n---\n",
 	})
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	// A tag twice in one post counts once; ties go by name, ignoring case;
 	// an empty `tag:` leaves `tags:` in force, split at spaces.
 	wantTags := []TagCount{{"go", 3}, {"apple", 2}, {"yaml", 2}, {"Go", 1}, {"pie", 1}, {"한국어", 1}}
@@ -265,14 +259,7 @@ func TestScanHugo(t *testing.T) {
 		"content/posts/bundle/index.md":       "---\ntitle: \"\"\ndraft: true\n---\n",
 		"content/posts/2024-01-01-undated.md": "+++\ntitle = 'No date'\n+++\n",
 	})
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	want := []string{"posts/yaml-post.md", "posts/toml-draft.md", "posts/2024-01-01-undated.md", "bundle/index.md"}
 	if got := names(lib.Entries); !slices.Equal(got, want) {
 		t.Fatalf("entries %q, want %q (no _index.md; undated last)", got, want)
@@ -348,14 +335,7 @@ func TestScanSymlinkedPosts(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(elsewhere, "loop")); err != nil {
 		t.Fatal(err)
 	}
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	if len(lib.Entries) != 1 || lib.Entries[0].Title != "Linked" || lib.Entries[0].Path != filepath.Join(dir, "_posts", "2024-01-01-linked.md") {
 		t.Errorf("entries = %+v", lib.Entries)
 	}
@@ -372,14 +352,7 @@ func TestScanUnreadableFile(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "gone.md"), dangling); err != nil {
 		t.Skipf("SKIPPED: cannot make a symlink here: %v", err)
 	}
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	e := entryByName(t, lib, "2024-01-02-dangling.md")
 	if !errors.Is(e.Err, os.ErrNotExist) || e.Title != "dangling" || !e.Date.Equal(time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("unreadable entry = %+v", e)
@@ -667,14 +640,7 @@ func TestScanHugoLocalDates(t *testing.T) {
 		"content/posts/local.md": "+++\ntitle = 'local'\ndate = 2024-01-02T10:00:00\n+++\n",
 		"content/posts/day.md":   "+++\ntitle = 'day'\ndate = 2024-01-05\n+++\n",
 	})
-	blog, err := OpenBlog(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib, err := blog.Scan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	lib := scanBlog(t, dir)
 	for name, want := range map[string]time.Time{
 		"local.md": time.Date(2024, 1, 2, 10, 0, 0, 0, seoul),
 		"day.md":   time.Date(2024, 1, 5, 0, 0, 0, 0, seoul),
