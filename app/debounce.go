@@ -23,11 +23,8 @@ type debounce struct {
 func (d *debounce) schedule(work func() (show func()), do func(func())) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	d.gen++
+	d.cancel()
 	d.work = work
-	if d.timer != nil {
-		d.timer.Stop()
-	}
 	gen := d.gen
 	d.timer = time.AfterFunc(d.delay, func() { d.run(gen, do) })
 }
@@ -62,6 +59,12 @@ func (d *debounce) run(gen uint64, do func(func())) {
 func (d *debounce) stop() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	d.cancel()
+}
+
+// cancel makes the work waiting or running stale and stops its timer.
+// d.mu must be held.
+func (d *debounce) cancel() {
 	d.gen++
 	d.work = nil
 	if d.timer != nil {
