@@ -107,13 +107,7 @@ func TestAutosaveSavedRemovesEntry(t *testing.T) {
 	if _, ok, _ := j.Read(s.Path()); !ok {
 		t.Fatal("no entry after Flush")
 	}
-	if err := s.Save(); err != nil {
-		t.Fatal(err)
-	}
-	a.Saved(s)
-	if err := a.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	saveAndFlush(t, s, a)
 	if _, ok, _ := j.Read(s.Path()); ok {
 		t.Error("entry still there after Saved")
 	}
@@ -308,6 +302,19 @@ func TestAutosaveConcurrent(t *testing.T) {
 }
 
 // pendingKeys lists the keys of the entries in j.
+// saveAndFlush saves the session as the window does, tells the autosaver,
+// and waits for it to write or remove the journal entry.
+func saveAndFlush(t *testing.T, s *Session, a *Autosaver) {
+	t.Helper()
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	a.Saved(s)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func pendingKeys(t *testing.T, j *storage.Journal) []string {
 	t.Helper()
 	entries, err := j.Pending()
@@ -362,13 +369,7 @@ func TestAutosaveSaveAsDropsUntitledEntry(t *testing.T) {
 		t.Errorf("order = %q; want %q", order, want)
 	}
 
-	if err := s.Save(); err != nil {
-		t.Fatal(err)
-	}
-	a.Saved(s)
-	if err := a.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	saveAndFlush(t, s, a)
 	if keys := pendingKeys(t, j); len(keys) != 0 {
 		t.Errorf("after the save, pending = %q", keys)
 	}
@@ -384,13 +385,7 @@ func TestAutosaveSaveAsBeforeFirstWrite(t *testing.T) {
 	s.SetBody("곧 저장할 글\n")
 	a.Changed(s)
 	s.SetPath(filepath.Join(t.TempDir(), "a.md"))
-	if err := s.Save(); err != nil {
-		t.Fatal(err)
-	}
-	a.Saved(s)
-	if err := a.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	saveAndFlush(t, s, a)
 	if keys := pendingKeys(t, j); len(keys) != 0 {
 		t.Errorf("pending = %q", keys)
 	}
