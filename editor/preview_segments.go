@@ -12,7 +12,7 @@ import (
 // test, can tell a list or a quote from a plain paragraph.
 
 // QuoteBlock is a block quote. Its text segments carry QuotingDepth,
-// which RichText draws as an indent with a bar.
+// which RichText draws as an indent.
 type QuoteBlock struct {
 	widget.ParagraphSegment
 	// Depth is how many quotes deep the content is (1 for `>`).
