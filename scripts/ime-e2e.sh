@@ -20,22 +20,16 @@ done
 work=$(mktemp -d)
 # Own config and cache folders: the app's settings and IBus's registry
 # start empty, as on a fresh machine.
-export DISPLAY=:87 XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
-eval "$(dbus-launch --sh-syntax)"
+export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
+. scripts/xsession.sh
+xsession_start :87
 cleanup() {
   pkill -f "$bin $work" 2>/dev/null
   ibus exit >/dev/null 2>&1
-  kill "$xvfb" "$DBUS_SESSION_BUS_PID" 2>/dev/null
-  # The session bus may have started the document portal, which mounts
-  # itself under the cache folder.
-  fusermount -u "$work/cache/doc" 2>/dev/null
-  pkill -f xdg-document-portal 2>/dev/null
+  xsession_stop
   rm -rf "$work" 2>/dev/null
 }
 trap cleanup EXIT
-sleep 1
 gsettings set org.freedesktop.ibus.engine.hangul initial-input-mode 'hangul' 2>/dev/null
 # dconf writes the setting to disk a moment later; an engine that starts
 # before that reads the default and types Latin letters.

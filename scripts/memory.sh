@@ -81,24 +81,18 @@ small | fyne)
   echo "usage: scripts/memory.sh [code|mixed|small|fyne]"; exit 2 ;;
 esac
 
-export DISPLAY=:86 HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
-Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-xvfb=$!
+export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DATA_HOME=$work/data
 # A session bus of its own, as on a desktop: Fyne asks it for the light
 # or dark setting at start.
-eval "$(dbus-launch --sh-syntax)"
+. scripts/xsession.sh
+xsession_start :86
 app=
 cleanup() {
   [ -n "$app" ] && kill -9 "$app" 2>/dev/null
-  kill "$xvfb" "$DBUS_SESSION_BUS_PID" 2>/dev/null
-  # The bus may have started the document portal, which mounts itself
-  # under the cache folder.
-  fusermount -u "$work/cache/doc" 2>/dev/null
-  pkill -f xdg-document-portal 2>/dev/null
+  xsession_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
-sleep 1
 
 mkdir -p "$work/probe"
 POSTDESK_MEMPROBE=$work/probe "$work/postdesk" "$post" >"$work/app.log" 2>&1 &
