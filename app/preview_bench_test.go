@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/markdown"
 )
 
 // The preview benchmarks measure the preview of the longest corpus post
@@ -51,7 +52,7 @@ type previewTimes struct {
 // the pane (widgets and layout of the blocks in view).
 func (t *previewTimes) run(b *testing.B, p *previewPane, body []byte) {
 	t0 := time.Now()
-	if err := editor.RenderHTML(io.Discard, body); err != nil {
+	if err := markdown.Render(io.Discard, body); err != nil {
 		b.Fatal(err)
 	}
 	t1 := time.Now()

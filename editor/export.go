@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -692,7 +693,7 @@ func findImages(body []byte) (refs []imageRef, math, mermaid bool) {
 			if string(n.Language(body)) == "mermaid" {
 				mermaid = true
 			}
-		case *MathBlock, *MathInline:
+		case *markdown.MathBlock, *markdown.MathInline:
 			math = true
 		}
 		return ast.WalkContinue, nil

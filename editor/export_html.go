@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/postdesk/postdesk/assets"
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -46,7 +47,7 @@ func ExportHTML(post *storage.Post, out string, opt PreviewOptions) error {
 		}
 	}
 	body := post.Body()
-	md := NewMarkdown()
+	md := markdown.New()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(mathAsCode{}, 100)))
 	doc := md.Parser().Parse(text.NewReader(body))
 
@@ -148,18 +149,18 @@ func freeName(base string, taken map[string]bool) string {
 type mathAsCode struct{}
 
 func (mathAsCode) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindMathBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	reg.Register(markdown.KindMathBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(`<pre class="math"><code>`)
-			_, _ = w.Write(util.EscapeHTML(n.(*MathBlock).Formula(source)))
+			_, _ = w.Write(util.EscapeHTML(n.(*markdown.MathBlock).Formula(source)))
 			_, _ = w.WriteString("</code></pre>\n")
 		}
 		return ast.WalkSkipChildren, nil
 	})
-	reg.Register(KindMathInline, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	reg.Register(markdown.KindMathInline, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(`<code class="math">`)
-			_, _ = w.Write(util.EscapeHTML(n.(*MathInline).Formula(source)))
+			_, _ = w.Write(util.EscapeHTML(n.(*markdown.MathInline).Formula(source)))
 			_, _ = w.WriteString(`</code>`)
 		}
 		return ast.WalkSkipChildren, nil

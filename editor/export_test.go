@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // exportFixture copies testdata/export into a drafts folder outside a new
@@ -144,7 +145,7 @@ func TestExportImages(t *testing.T) {
 		`<img src="cat.png"`, `<img src="`+url+`cat.png"`,
 	).Replace(string(orig))
 	if got := string(plan.Text()); got != want {
-		t.Errorf("exported text:\n%s\nwant:\n%s", visible(got), visible(want))
+		t.Errorf("exported text:\n%s\nwant:\n%s", storagetest.Visible(got), storagetest.Visible(want))
 	}
 
 	written, err := plan.Apply()
@@ -292,7 +293,7 @@ func TestExportChangesOnlyWhatItMust(t *testing.T) {
 				t.Fatalf("errors:\n%s", problemsText(errs))
 			}
 			if got := string(plan.Text()); got != tc.want {
-				t.Errorf("exported:\n%s\nwant:\n%s", visible(got), visible(tc.want))
+				t.Errorf("exported:\n%s\nwant:\n%s", storagetest.Visible(got), storagetest.Visible(tc.want))
 			}
 			if got := filepath.Base(plan.Target); got != tc.target {
 				t.Errorf("target = %s, want %s", got, tc.target)
@@ -458,7 +459,7 @@ func TestExportImageNames(t *testing.T) {
 		"![](/shared/x-2.png) ![](/shared/x-3.png) ![](/shared/x-2.png?v=2#top) ![](</shared/c%20%281%29.png>) ![](/assets/img/logo.png)\n\n" +
 		"![ref][r]\n\n[r]: /shared/x-3.png\n"
 	if got := string(plan.Text()); got != want {
-		t.Errorf("exported:\n%s\nwant:\n%s", visible(got), visible(want))
+		t.Errorf("exported:\n%s\nwant:\n%s", storagetest.Visible(got), storagetest.Visible(want))
 	}
 	if len(plan.Images) != 3 || slices.Contains(plan.Replaces, filepath.Join(blog.Dir, "shared", "x.png")) {
 		t.Errorf("Images = %v, Replaces = %v", plan.Images, plan.Replaces)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // FuzzFormEdits drives the form the way a user might: random field edits
@@ -470,20 +470,9 @@ var (
 // fuzzCorpus reads the corpus posts once per process, in a fixed order,
 // or skips when the corpus is not beside the repository.
 func fuzzCorpus(f *testing.F) []fuzzPost {
-	if _, err := os.Stat(corpusDir); err != nil {
-		f.Skipf("SKIPPED: the post corpus is not at %s (it lives beside the repository): %v", corpusDir, err)
-	}
+	paths := storagetest.CorpusPosts(f)
 	fuzzPostsOnce.Do(func() {
-		paths, err := storage.FindPosts(corpusDir)
-		if err != nil {
-			fuzzPostsErr = err
-			return
-		}
-		slices.Sort(paths)
 		for _, path := range paths {
-			if filepath.Base(path) == "SOURCES.md" {
-				continue
-			}
 			src, err := os.ReadFile(path)
 			if err != nil {
 				fuzzPostsErr = err
@@ -494,9 +483,6 @@ func fuzzCorpus(f *testing.F) []fuzzPost {
 	})
 	if fuzzPostsErr != nil {
 		f.Fatal(fuzzPostsErr)
-	}
-	if len(fuzzPosts) == 0 {
-		f.Fatalf("no posts under %s", corpusDir)
 	}
 	return fuzzPosts
 }

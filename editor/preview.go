@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -52,7 +53,7 @@ func (p *Previewer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
 // markdownParser is the preview's parser, built once: it is immutable
 // after construction and goldmark parsers may be shared across
 // goroutines.
-var markdownParser = sync.OnceValue(func() parser.Parser { return NewMarkdown().Parser() })
+var markdownParser = sync.OnceValue(func() parser.Parser { return markdown.New().Parser() })
 
 // NewPreviewer returns a Previewer with an empty highlighting cache.
 func NewPreviewer() *Previewer {
@@ -162,7 +163,7 @@ func (w *segmentWriter) block(n ast.Node, c blockContext) {
 			return
 		}
 		w.emit(w.codeBox(code, "html", "HTML", c))
-	case *MathBlock:
+	case *markdown.MathBlock:
 		w.emit(&MathBox{Formula: string(n.Formula(w.src)), Indent: c.indent, page: w.page})
 	case *ast.Blockquote:
 		w.blockquote(n, c)
@@ -305,7 +306,7 @@ func codeString(s string) string {
 // blockquote renders a Chirpy prompt as a PromptBox and any other quote
 // as an indented QuoteBlock.
 func (w *segmentWriter) blockquote(n *ast.Blockquote, c blockContext) {
-	if kind := PromptKind(n); kind != "" {
+	if kind := markdown.PromptKind(n); kind != "" {
 		// The box draws its own frame, so its content starts afresh.
 		body := w.capture(func() { w.children(n, blockContext{}) })
 		w.emit(&PromptBox{Kind: kind, Body: body, Indent: c.indent})

@@ -3,20 +3,24 @@ package editor
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // benchPost is the longest corpus post, mostly Python code: the case the
 // preview must keep up with while the user types.
-const benchPost = corpusDir + "/korean/113bommy/_posts/2024-02-05-Seq2Seq_Code.md"
+const benchPost = "korean/113bommy/_posts/2024-02-05-Seq2Seq_Code.md"
 
 func benchBody(b *testing.B) []byte {
 	b.Helper()
-	raw, err := os.ReadFile(benchPost)
+	raw, err := os.ReadFile(filepath.Join(storagetest.CorpusDir(b), benchPost))
 	if err != nil {
 		b.Skipf("benchmark post not available (the corpus lives beside the repository): %v", err)
 	}
-	return stripFrontMatterForTest(raw)
+	return storagetest.Body(raw)
 }
 
 // BenchmarkRenderHTML is the yardstick: the HTML `postdesk render` and
@@ -26,7 +30,7 @@ func BenchmarkRenderHTML(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := RenderHTML(io.Discard, body); err != nil {
+		if err := markdown.Render(io.Discard, body); err != nil {
 			b.Fatal(err)
 		}
 	}

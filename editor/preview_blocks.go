@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -442,7 +443,7 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 			h.num(im.stamp.mod)
 		case *extast.FootnoteLink:
 			h.num(int64(n.Index))
-			h.bytes(footnoteName(n, n.Index))
+			h.bytes(markdown.FootnoteName(n, n.Index))
 		case *extast.Footnote:
 			h.num(int64(n.Index))
 			h.bytes(n.Ref)

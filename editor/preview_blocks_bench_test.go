@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/postdesk/postdesk/editor/markdown"
 )
 
 // insertVariants returns n copies of body, each with a different
@@ -31,7 +33,7 @@ func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
 		v := variants[i%len(variants)]
 		i++
 		t0 := time.Now()
-		if err := RenderHTML(io.Discard, v); err != nil {
+		if err := markdown.Render(io.Discard, v); err != nil {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
@@ -89,7 +91,7 @@ func BenchmarkRenderBlocksCold(b *testing.B) {
 	for b.Loop() {
 		i++
 		t0 := time.Now()
-		if err := RenderHTML(io.Discard, body); err != nil {
+		if err := markdown.Render(io.Discard, body); err != nil {
 			b.Fatal(err)
 		}
 		t1 := time.Now()

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // joinBlocks concatenates the blocks' segments, which must be Render's
@@ -255,7 +256,7 @@ func TestRenderBlocksCorpus(t *testing.T) {
 			blocks := p.RenderBlocks(body, PreviewOptions{})
 			checkTiling(t, body, blocks)
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
-				t.Fatalf("%s: blocks differ from Render\n%s", pass, lineDiff(want, got))
+				t.Fatalf("%s: blocks differ from Render\n%s", pass, storagetest.Lines(want, got))
 			}
 		}
 	})

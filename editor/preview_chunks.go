@@ -1,8 +1,9 @@
 package editor
 
 import (
-	"github.com/alecthomas/chroma/v2"
 	"strings"
+
+	"github.com/alecthomas/chroma/v2"
 )
 
 // A long code block is shown as several pieces, each a block of its own,

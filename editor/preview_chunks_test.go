@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // longCode returns n lines of made-up code, each different.
@@ -62,7 +63,7 @@ func TestCodePieces(t *testing.T) {
 		}
 	}
 	if got := strings.Join(joined, "\n"); got != strings.TrimSuffix(code, "\n") {
-		t.Errorf("pieces do not join into the code:\n%s", lineDiff(code, got))
+		t.Errorf("pieces do not join into the code:\n%s", storagetest.Lines(code, got))
 	}
 	// The pieces' lines are the code's: the first piece starts on the
 	// fence, each later one on its first line of code.
@@ -169,7 +170,7 @@ func TestCodePiecesHighlight(t *testing.T) {
 			blocks := NewPreviewer().RenderBlocks(body, PreviewOptions{})
 			want := dumpSegments(sameCode(NewPreviewer().Render(body, PreviewOptions{})))
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
-				t.Errorf("pieces are coloured differently from the whole block\n%s", lineDiff(want, got))
+				t.Errorf("pieces are coloured differently from the whole block\n%s", storagetest.Lines(want, got))
 			}
 			if c.cut && len(blocks) < 2 {
 				t.Errorf("block not cut")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -136,7 +137,7 @@ func (p *Previewer) renderEdit(body []byte, opt PreviewOptions) (blocks []Previe
 			if i == end {
 				was = r.close
 			}
-			if boundaryLine(line) != boundaryLine(lineText(st.body, st.lines, was)) {
+			if markdown.BoundaryLine(line) != markdown.BoundaryLine(lineText(st.body, st.lines, was)) {
 				return nil, false
 			}
 		}

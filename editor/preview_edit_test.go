@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -38,16 +40,16 @@ func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
 	t.Helper()
 	checkTiling(t, body, got)
 	if len(got) != len(want) {
-		t.Fatalf("%d blocks, a fresh render gives %d\nbody:\n%s", len(got), len(want), visible(string(body)))
+		t.Fatalf("%d blocks, a fresh render gives %d\nbody:\n%s", len(got), len(want), storagetest.Visible(string(body)))
 	}
 	for i := range want {
 		g, w := got[i], want[i]
 		if g.Key != w.Key || g.StartLine != w.StartLine || g.EndLine != w.EndLine {
 			t.Fatalf("block %d is key %s lines %d–%d, a fresh render gives key %s lines %d–%d\nbody:\n%s",
-				i, g.Key, g.StartLine, g.EndLine, w.Key, w.StartLine, w.EndLine, visible(string(body)))
+				i, g.Key, g.StartLine, g.EndLine, w.Key, w.StartLine, w.EndLine, storagetest.Visible(string(body)))
 		}
 		if gd, wd := dumpSegments(g.Segments), dumpSegments(w.Segments); gd != wd {
-			t.Fatalf("block %d (lines %d–%d) differs from a fresh render\n%s", i, g.StartLine, g.EndLine, lineDiff(wd, gd))
+			t.Fatalf("block %d (lines %d–%d) differs from a fresh render\n%s", i, g.StartLine, g.EndLine, storagetest.Lines(wd, gd))
 		}
 	}
 }
@@ -340,7 +342,7 @@ func TestBlockCode(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			src := []byte(c.block)
 			lines := lineStarts(src)
-			doc := NewMarkdown().Parser().Parse(text.NewReader(src))
+			doc := markdown.New().Parser().Parse(text.NewReader(src))
 			r, want, ok := topCode(doc.FirstChild(), src, lines)
 			if !ok {
 				t.Fatal("not a code block")

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
@@ -66,9 +67,9 @@ func (w *segmentWriter) inline(n ast.Node, st widget.RichTextStyle, c blockConte
 		w.image(n, st, c)
 	case *ast.RawHTML:
 		w.rawHTML(n, st)
-	case *MathInline:
+	case *markdown.MathInline:
 		w.text(n.Formula(w.src), mathStyle(st))
-	case *Liquid:
+	case *markdown.Liquid:
 		w.text(n.Markup(w.src), liquidStyle(st))
 	case *extast.FootnoteLink:
 		w.text([]byte("["+strconv.Itoa(n.Index)+"]"), footnoteRefStyle(st))
@@ -216,10 +217,10 @@ func plainLabel(n ast.Node, src []byte, images *[]*ast.Image) []byte {
 		case *ast.CodeSpan:
 			b = append(b, rawText(d, src, true)...)
 			return ast.WalkSkipChildren, nil
-		case *MathInline:
+		case *markdown.MathInline:
 			b = append(b, d.Formula(src)...)
 			return ast.WalkSkipChildren, nil
-		case *Liquid:
+		case *markdown.Liquid:
 			b = append(b, d.Markup(src)...)
 			return ast.WalkSkipChildren, nil
 		}

@@ -17,6 +17,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -34,16 +36,16 @@ const previewSpec = "testdata/preview/segments.txt"
 // the dumps as they now are, is written to testdata/preview/failed/ so
 // that it can be reviewed and copied over the spec.
 func TestPreviewSpec(t *testing.T) {
-	cases := readSpec(t, previewSpec)
+	cases := storagetest.ReadSpec(t, previewSpec)
 	var actual strings.Builder
 	failed := false
 	for _, c := range cases {
-		got := dumpSegments(RenderPreview([]byte(c.in), specOptions))
-		fmt.Fprintf(&actual, "%d: %s\n%s%s%s%s%s", c.no, c.desc, specSep, c.in, specSep, got, specEnd)
-		t.Run(fmt.Sprintf("%02d %s", c.no, c.desc), func(t *testing.T) {
-			if got != c.want {
+		got := dumpSegments(RenderPreview([]byte(c.In), specOptions))
+		fmt.Fprintf(&actual, "%d: %s\n%s%s%s%s%s", c.No, c.Desc, storagetest.SpecSep, c.In, storagetest.SpecSep, got, storagetest.SpecEnd)
+		t.Run(fmt.Sprintf("%02d %s", c.No, c.Desc), func(t *testing.T) {
+			if got != c.Want {
 				failed = true
-				t.Errorf("case %d (%s)\ninput:\n%s\n%s", c.no, c.desc, visible(c.in), lineDiff(c.want, got))
+				t.Errorf("case %d (%s)\ninput:\n%s\n%s", c.No, c.Desc, storagetest.Visible(c.In), storagetest.Lines(c.Want, got))
 			}
 		})
 	}
@@ -292,29 +294,14 @@ func eachTextStyle(segs []widget.RichTextSegment, f func(widget.RichTextStyle, s
 // corpusPosts calls f with the body of every corpus post, or skips.
 func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
 	t.Helper()
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skipf("corpus not available at %s (it lives beside the repository): %v", corpusDir, err)
-	}
-	n := 0
-	err := filepath.WalkDir(corpusDir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
-			return err
-		}
+	for _, path := range storagetest.CorpusPosts(t) {
 		b, err := os.ReadFile(path)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		n++
-		t.Run(strings.TrimPrefix(path, corpusDir+"/"), func(t *testing.T) {
-			f(t, path, stripFrontMatterForTest(b))
+		t.Run(storagetest.Name(t, path), func(t *testing.T) {
+			f(t, path, storagetest.Body(b))
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Fatalf("no .md files under %s", corpusDir)
 	}
 }
 
@@ -340,14 +327,18 @@ func TestPreviewCorpus(t *testing.T) {
 			}
 		})
 		shown := squash(segmentText(segs))
-		doc := NewMarkdown().Parser().Parse(text.NewReader(body))
-		for _, h := range find(doc, ast.KindHeading) {
+		doc := markdown.New().Parser().Parse(text.NewReader(body))
+		_ = ast.Walk(doc, func(h ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering || h.Kind() != ast.KindHeading {
+				return ast.WalkContinue, nil
+			}
 			for _, want := range headingPieces(h, body) {
 				if want = squash(want); !strings.Contains(shown, want) {
 					t.Errorf("heading text %q not shown", want)
 				}
 			}
-		}
+			return ast.WalkSkipChildren, nil
+		})
 		if testing.Short() || raceEnabled {
 			return
 		}
@@ -381,7 +372,7 @@ func headingPieces(h ast.Node, src []byte) []string {
 			cur.Write(util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(n.Segment.Value(src)))))
 		case *ast.String:
 			cur.Write(n.Value)
-		case *ast.CodeSpan, *MathInline, *Liquid:
+		case *ast.CodeSpan, *markdown.MathInline, *markdown.Liquid:
 			cur.Write(rawText(n, src, true))
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML, *extast.FootnoteLink:
@@ -412,14 +403,14 @@ func TestPreviewConcurrentRenders(t *testing.T) {
 	}
 	for i := 0; i < 4; i++ {
 		if got := <-done; got != want {
-			t.Errorf("concurrent render differs:\n%s", lineDiff(want, got))
+			t.Errorf("concurrent render differs:\n%s", storagetest.Lines(want, got))
 		}
 	}
 }
 
 func FuzzRenderPreview(f *testing.F) {
-	for _, c := range readSpec(f, previewSpec) {
-		f.Add(c.in)
+	for _, c := range storagetest.ReadSpec(f, previewSpec) {
+		f.Add(c.In)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		segs := RenderPreview([]byte(in), specOptions)

@@ -3,10 +3,12 @@ package editor
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // BenchmarkSessionSetBody is one keystroke in the middle of the longest
@@ -14,7 +16,7 @@ import (
 // whole body, one character longer or shorter than before. CRLF is the
 // same post with CRLF line breaks.
 func BenchmarkSessionSetBody(b *testing.B) {
-	src, err := os.ReadFile(benchPost)
+	src, err := os.ReadFile(filepath.Join(storagetest.CorpusDir(b), benchPost))
 	if err != nil {
 		b.Skipf("benchmark post not available (the corpus lives beside the repository): %v", err)
 	}

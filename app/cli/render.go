@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -27,7 +27,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return exitProblem
 	}
 	w := bufio.NewWriter(stdout)
-	if err := editor.RenderHTML(w, post.Body()); err != nil {
+	if err := markdown.Render(w, post.Body()); err != nil {
 		fmt.Fprintf(stderr, "%s: render: %v\n", args[0], err)
 		return exitProblem
 	}

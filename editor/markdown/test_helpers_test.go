@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 func parse(t *testing.T, src string) (ast.Node, []byte) {
 	t.Helper()
 	b := []byte(src)
-	return NewMarkdown().Parser().Parse(text.NewReader(b)), b
+	return New().Parser().Parse(text.NewReader(b)), b
 }
 
 // find returns the nodes of kind k in document order.

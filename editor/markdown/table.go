@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -19,10 +19,10 @@ import (
 // table. Like kramdown it needs a block boundary before and after.
 type kramdownTable struct{}
 
-// KramdownTable is the goldmark extension for kramdown tables. It builds
+// Table is the goldmark extension for kramdown tables. It builds
 // goldmark's extension/ast nodes: a Table whose optional first child is
 // a TableHeader, then TableRows; cells are TableCells with Alignment.
-var KramdownTable goldmark.Extender = kramdownTable{}
+var Table goldmark.Extender = kramdownTable{}
 
 // Extend registers the paragraph transformer and the renderer.
 func (kramdownTable) Extend(m goldmark.Markdown) {

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"unicode"
@@ -20,10 +20,10 @@ import (
 // in "2~4 bytes ... 3~5".
 type kramdownStrikethrough struct{}
 
-// KramdownStrikethrough is the goldmark extension for `~~text~~`. It
+// Strikethrough is the goldmark extension for `~~text~~`. It
 // produces goldmark's own extension/ast.Strikethrough nodes so that
 // goldmark's renderer (and any walker that knows them) applies.
-var KramdownStrikethrough goldmark.Extender = kramdownStrikethrough{}
+var Strikethrough goldmark.Extender = kramdownStrikethrough{}
 
 // Extend registers the parser and goldmark's strikethrough renderer.
 func (kramdownStrikethrough) Extend(m goldmark.Markdown) {

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -83,11 +83,11 @@ func (n *MathInline) Formula(source []byte) []byte {
 // are never read as Markdown.
 type kramdownMath struct{}
 
-// KramdownMath is the goldmark extension for math: `$$` blocks and
+// Math is the goldmark extension for math: `$$` blocks and
 // `$$`/`$` inline formulas. HTML output follows kramdown's MathJax
 // engine: `\[ … \]` for blocks, `\( … \)` for `$$` inline, and `$ … $`
 // left as written.
-var KramdownMath goldmark.Extender = kramdownMath{}
+var Math goldmark.Extender = kramdownMath{}
 
 // Extend registers the math parsers and renderers. The inline parser
 // runs before emphasis and links so that it claims the dollars first.

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"strconv"
@@ -22,9 +22,9 @@ import (
 // that already has an id (`{: #intro}`) keeps it.
 type kramdownHeadingID struct{}
 
-// KramdownHeadingID is the goldmark extension that sets the "id"
+// HeadingID is the goldmark extension that sets the "id"
 // attribute of every heading.
-var KramdownHeadingID goldmark.Extender = kramdownHeadingID{}
+var HeadingID goldmark.Extender = kramdownHeadingID{}
 
 // Extend registers the transformer after the IAL transformer (100), so
 // that explicit ids are already in place.

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -28,10 +28,10 @@ import (
 // Everything else is goldmark's HTML block parser.
 type kramdownHTMLBlock struct{}
 
-// KramdownHTMLBlock is the goldmark extension for kramdown's HTML
+// HTMLBlock is the goldmark extension for kramdown's HTML
 // blocks. It stands in for goldmark's HTML block parser, which must not
-// also be installed (NewMarkdown leaves it out).
-var KramdownHTMLBlock goldmark.Extender = kramdownHTMLBlock{}
+// also be installed (New leaves it out).
+var HTMLBlock goldmark.Extender = kramdownHTMLBlock{}
 
 // Extend registers the parser at goldmark's own priority for HTML blocks.
 func (kramdownHTMLBlock) Extend(m goldmark.Markdown) {

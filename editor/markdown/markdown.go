@@ -1,7 +1,9 @@
-// Package editor is the headless editing session: the front matter
-// schema, validation, the Markdown pipeline behind the preview, and the
-// editing commands. It opens no windows.
-package editor
+// Package markdown reads a post body the way Jekyll does (kramdown with
+// `input: GFM`), as goldmark extensions: one kramdown rule a file
+// (table.go, math.go, footnote.go, …), each with its parser, renderer
+// and Extend hook together. New builds the pipeline; Render writes the
+// HTML that `postdesk render` prints. It imports no GUI code.
+package markdown
 
 import (
 	"io"
@@ -13,28 +15,28 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// NewMarkdown returns the goldmark pipeline shared by the preview and
+// New returns the goldmark pipeline shared by the preview and
 // `postdesk render`, so that both read a post the same way. It reads
 // Markdown as Jekyll does (kramdown with `input: GFM`), not as
-// CommonMark: the md_*.go files each hold one kramdown rule as a
+// CommonMark: each file of this package holds one kramdown rule as a
 // goldmark extension. The resulting AST is goldmark's, plus MathBlock,
 // MathInline and Liquid nodes, with IAL attributes (`{: .prompt-tip }`,
 // `{: width="700" }`) set on the nodes they belong to.
-func NewMarkdown() goldmark.Markdown {
+func New() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithParser(newBaseParser()),
 		goldmark.WithExtensions(
 			extension.TaskList,
-			KramdownHTMLBlock,
-			KramdownTable,
-			KramdownMath,
-			KramdownFootnote,
-			KramdownLink,
-			KramdownEmphasis,
-			KramdownStrikethrough,
-			KramdownAttributes,
+			HTMLBlock,
+			Table,
+			Math,
+			Footnote,
+			Link,
+			Emphasis,
+			Strikethrough,
+			Attributes,
 			LiquidMarkup,
-			KramdownHeadingID,
+			HeadingID,
 		),
 		// Jekyll passes raw HTML through, and posts rely on it (<br>,
 		// <sup>, <img>); the preview renders the user's own text.
@@ -68,9 +70,9 @@ func newBaseParser() parser.Parser {
 	)
 }
 
-// RenderHTML writes the HTML of a post body (Markdown without front
+// Render writes the HTML of a post body (Markdown without front
 // matter) to w. The HTML has the element structure Jekyll would give
 // the same body.
-func RenderHTML(w io.Writer, body []byte) error {
-	return NewMarkdown().Convert(body, w)
+func Render(w io.Writer, body []byte) error {
+	return New().Convert(body, w)
 }

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"strconv"
@@ -25,11 +25,11 @@ const footnoteNameAttr = "footnote-name"
 // the second reference on, and no `<hr>` inside the footnote block.
 type kramdownFootnote struct{}
 
-// KramdownFootnote is the goldmark extension for `[^label]` footnotes.
+// Footnote is the goldmark extension for `[^label]` footnotes.
 // The AST is goldmark's (extension/ast.Footnote, FootnoteLink,
 // FootnoteBacklink, FootnoteList); links and back links also carry the
 // label in the "footnote-name" attribute.
-var KramdownFootnote goldmark.Extender = kramdownFootnote{}
+var Footnote goldmark.Extender = kramdownFootnote{}
 
 // Extend installs goldmark's footnote extension, a transformer that runs
 // after goldmark's own (999) to name the links, and a renderer that
@@ -71,9 +71,9 @@ func (footnoteNamer) Transform(doc *ast.Document, reader text.Reader, pc parser.
 	})
 }
 
-// footnoteName returns the label of a footnote link or back link, or its
+// FootnoteName returns the label of a footnote link or back link, or its
 // number if the transformer did not name it.
-func footnoteName(n ast.Node, index int) []byte {
+func FootnoteName(n ast.Node, index int) []byte {
 	if v, ok := n.AttributeString(footnoteNameAttr); ok {
 		if b, ok := v.([]byte); ok {
 			return b
@@ -105,7 +105,7 @@ func renderFootnoteLink(w util.BufWriter, source []byte, node ast.Node, entering
 		return ast.WalkContinue, nil
 	}
 	n := node.(*extast.FootnoteLink)
-	name := footnoteName(n, n.Index)
+	name := FootnoteName(n, n.Index)
 	_, _ = w.WriteString(`<sup id="`)
 	_, _ = w.Write(footnoteRefID(name, n.RefIndex))
 	_, _ = w.WriteString(`" role="doc-noteref"><a href="#fn:`)
@@ -122,7 +122,7 @@ func renderFootnoteBacklink(w util.BufWriter, source []byte, node ast.Node, ente
 	}
 	n := node.(*extast.FootnoteBacklink)
 	_, _ = w.WriteString(` <a href="#`)
-	_, _ = w.Write(footnoteRefID(footnoteName(n, n.Index), n.RefIndex))
+	_, _ = w.Write(footnoteRefID(FootnoteName(n, n.Index), n.RefIndex))
 	_, _ = w.WriteString(`" class="reversefootnote" role="doc-backlink">&#8617;`)
 	if n.RefIndex > 0 {
 		_, _ = w.WriteString(`<sup>` + strconv.Itoa(n.RefIndex+1) + `</sup>`)

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -21,9 +21,9 @@ func lineEnd(src []byte, i int) int {
 	return len(src)
 }
 
-// boundaryLine reports whether a raw source line separates blocks the
+// BoundaryLine reports whether a raw source line separates blocks the
 // way kramdown's BLOCK_BOUNDARY does.
-func boundaryLine(l []byte) bool {
+func BoundaryLine(l []byte) bool {
 	l = bytes.TrimLeft(l, " \t>")
 	return util.IsBlank(l) || bytes.HasPrefix(l, []byte("{:"))
 }
@@ -41,7 +41,7 @@ func afterBlockBoundary(src []byte, i int) bool {
 		return true
 	}
 	prev := src[:ls-1]
-	return boundaryLine(prev[bytes.LastIndexByte(prev, '\n')+1:])
+	return BoundaryLine(prev[bytes.LastIndexByte(prev, '\n')+1:])
 }
 
 // beforeBlockBoundary reports whether the line after the newline at
@@ -50,5 +50,5 @@ func beforeBlockBoundary(src []byte, eol int) bool {
 	if eol >= len(src)-1 {
 		return true
 	}
-	return boundaryLine(src[eol+1 : lineEnd(src, eol+1)])
+	return BoundaryLine(src[eol+1 : lineEnd(src, eol+1)])
 }

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -19,9 +19,9 @@ import (
 // contain another link (an image may), and `[^` never opens one.
 type kramdownLink struct{}
 
-// KramdownLink is the goldmark extension for kramdown links. It builds
+// Link is the goldmark extension for kramdown links. It builds
 // goldmark's ast.Link and ast.Image nodes, so goldmark renders them.
-var KramdownLink goldmark.Extender = kramdownLink{}
+var Link goldmark.Extender = kramdownLink{}
 
 // Extend registers the parser ahead of goldmark's (priority 200), which
 // is then left with nothing to do.

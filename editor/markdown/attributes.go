@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"bytes"
@@ -25,11 +25,11 @@ import (
 // later list can pull in by name.
 type kramdownAttributes struct{}
 
-// KramdownAttributes is the goldmark extension for kramdown IALs and
+// Attributes is the goldmark extension for kramdown IALs and
 // ALDs. Attributes end up as ordinary goldmark node attributes ("class",
 // "id", "width", "file", …), which goldmark's renderers print where
 // HTML allows them; no attribute-list node survives parsing.
-var KramdownAttributes goldmark.Extender = kramdownAttributes{}
+var Attributes goldmark.Extender = kramdownAttributes{}
 
 // Extend registers the block and inline parsers and the transformer
 // that moves block attributes onto their blocks.

@@ -1,4 +1,4 @@
-package editor
+package markdown
 
 import (
 	"unicode"
@@ -24,10 +24,10 @@ import (
 // kramdown's recursive descent on everything but pathological overlaps.
 type kramdownEmphasis struct{}
 
-// KramdownEmphasis is the goldmark extension that parses `*` and `_`
+// Emphasis is the goldmark extension that parses `*` and `_`
 // emphasis the way kramdown does. It produces ordinary ast.Emphasis
 // nodes (Level 1 for em, 2 for strong).
-var KramdownEmphasis goldmark.Extender = kramdownEmphasis{}
+var Emphasis goldmark.Extender = kramdownEmphasis{}
 
 // Extend registers the parser ahead of goldmark's own emphasis parser
 // (priority 500), which then never sees a `*` or `_`.
