@@ -62,10 +62,11 @@ type ChipList struct {
 	popUp *widget.PopUp
 }
 
-// NewChipList returns an empty ChipList whose entry shows placeholder.
-func NewChipList(placeholder string) *ChipList {
+// NewChipList returns an empty ChipList whose entry shows placeholder,
+// in g, the input-method group of the window's fields (see ime.Group).
+func NewChipList(placeholder string, g *ime.Group) *ChipList {
 	c := &ChipList{}
-	c.entry = newChipEntry(c)
+	c.entry = newChipEntry(c, g)
 	c.entry.SetPlaceHolder(placeholder)
 	c.entry.OnChanged = c.suggest
 	c.flow = container.New(&flowLayout{lastMin: 120}, c.entry)
@@ -299,9 +300,9 @@ type chipEntry struct {
 	list *ChipList
 }
 
-func newChipEntry(list *ChipList) *chipEntry {
+func newChipEntry(list *ChipList, g *ime.Group) *chipEntry {
 	e := &chipEntry{list: list}
-	e.Init(e)
+	e.Init(e, g)
 	e.OnTypedKey = e.typedKey
 	return e
 }

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // chipsFixture is a ChipList in a window, with every OnChanged call kept.
@@ -22,7 +24,7 @@ func newChipsFixture(t *testing.T, items ...string) *chipsFixture {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	f := &chipsFixture{t: t, list: NewChipList("Add a tag")}
+	f := &chipsFixture{t: t, list: NewChipList("Add a tag", &ime.Group{})}
 	f.list.SetItems(items)
 	f.list.OnChanged = func(items []string) { f.changes = append(f.changes, items) }
 	f.win = test.NewTempWindow(t, f.list)

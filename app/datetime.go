@@ -46,10 +46,11 @@ type DateTimeEditor struct {
 }
 
 // NewDateTimeEditor returns an empty editor in the machine's time zone
-// until SetZone says otherwise.
-func NewDateTimeEditor() *DateTimeEditor {
+// until SetZone says otherwise, in g, the input-method group of the
+// window's fields (see ime.Group).
+func NewDateTimeEditor(g *ime.Group) *DateTimeEditor {
 	d := &DateTimeEditor{zone: time.Local, now: time.Now}
-	d.entry = ime.NewEntry()
+	d.entry = ime.NewEntry(g)
 	d.entry.Validator = d.check
 	// Fyne hides a validation error while the entry has the focus unless
 	// told otherwise, and then keeps showing the last verdict: a text that

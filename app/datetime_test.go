@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -33,7 +34,7 @@ func newDateFixture(t *testing.T, zone string) *dateFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &dateFixture{t: t, ed: NewDateTimeEditor()}
+	f := &dateFixture{t: t, ed: NewDateTimeEditor(&ime.Group{})}
 	f.ed.now = func() time.Time { return testNow }
 	f.ed.SetZone(loc)
 	f.ed.OnChanged = func(s string) { f.changes = append(f.changes, s) }

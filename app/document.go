@@ -128,7 +128,7 @@ func (u *ui) fieldChanged(edit func(*editor.Session) error) {
 // syllable: an action asked for with a key while one is (Ctrl+S, a close)
 // reads the text only after the input method has committed it, just
 // after the key.
-func (u *ui) whenCommitted(f func()) { ime.DefaultGroup().AfterCommit(f) }
+func (u *ui) whenCommitted(f func()) { u.input.AfterCommit(f) }
 
 // save writes the post.
 func (u *ui) save() { u.saveThen(nil) }
@@ -441,7 +441,7 @@ func (u *ui) showInsertImage() {
 // showSettings edits the preferences.
 func (u *ui) showSettings() {
 	p := u.app.Preferences()
-	blogDir := ime.NewEntry()
+	blogDir := ime.NewEntry(u.input)
 	blogDir.SetText(p.String(prefBlogDir))
 	blogDir.SetPlaceHolder("the folder with _config.yml")
 	blogDir.Validator = func(s string) error {
@@ -458,17 +458,17 @@ func (u *ui) showSettings() {
 			}
 		}, u.win)
 	})
-	drafts := ime.NewEntry()
+	drafts := ime.NewEntry(u.input)
 	drafts.SetText(p.String(prefDraftsDir))
 	drafts.SetPlaceHolder("_drafts")
-	assetsDir := ime.NewEntry()
+	assetsDir := ime.NewEntry(u.input)
 	assetsDir.SetText(p.String(prefAssetsDir))
 	assetsDir.SetPlaceHolder("assets/img/posts/<slug>")
 	mono := widget.NewCheck("Monospace editor font", nil)
 	mono.SetChecked(p.BoolWithFallback(prefMonospace, true))
 	wrap := widget.NewCheck("Wrap long lines", nil)
 	wrap.SetChecked(p.BoolWithFallback(prefWrap, true))
-	zone := ime.NewEntry()
+	zone := ime.NewEntry(u.input)
 	zone.SetPlaceHolder("the blog's timezone, else the system's (" + time.Local.String() + ")")
 	zone.SetText(p.String(prefZone))
 	zone.Validator = func(s string) error {

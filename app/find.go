@@ -25,7 +25,7 @@ type findBar struct {
 }
 
 func newFindBar(u *ui) *findBar {
-	b := &findBar{u: u, find: ime.NewEntry(), replace: ime.NewEntry(), result: widget.NewLabel("")}
+	b := &findBar{u: u, find: ime.NewEntry(u.input), replace: ime.NewEntry(u.input), result: widget.NewLabel("")}
 	b.find.SetPlaceHolder("Find")
 	b.replace.SetPlaceHolder("Replace with")
 	b.find.OnSubmitted = func(string) { b.next() }

@@ -49,7 +49,7 @@ func newForm(u *ui) *form {
 	for _, field := range editor.ChirpyFields() {
 		rows.Add(f.row(field))
 	}
-	f.other = ime.NewMultiLineEntry()
+	f.other = ime.NewMultiLineEntry(u.input)
 	f.other.TextStyle = fyne.TextStyle{Monospace: true}
 	f.other.SetMinRowsVisible(4)
 	f.other.SetPlaceHolder("key: value")
@@ -72,7 +72,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	switch field.Kind {
 	case editor.KindText, editor.KindLongText:
-		e := ime.NewEntry()
+		e := ime.NewEntry(f.u.input)
 		if field.Kind == editor.KindLongText {
 			e.MultiLine = true
 			e.Wrapping = fyne.TextWrapWord
@@ -84,7 +84,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		}
 		f.texts[key], input = e, e
 	case editor.KindList:
-		c := NewChipList(placeholder(field.Help, "add…"))
+		c := NewChipList(placeholder(field.Help, "add…"), f.u.input)
 		if key == "categories" {
 			c.SetMaxItems(2)
 		}
@@ -99,7 +99,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		f.bools[key] = c
 		return c
 	case editor.KindDate:
-		d := NewDateTimeEditor()
+		d := NewDateTimeEditor(f.u.input)
 		d.OnChanged = func(v string) {
 			f.u.fieldChanged(func(s *editor.Session) error { return s.SetDateText(key, v) })
 		}

@@ -32,7 +32,7 @@ type librarySidebar struct {
 }
 
 func newLibrarySidebar(u *ui) *librarySidebar {
-	l := &librarySidebar{u: u, search: ime.NewEntry(), note: widget.NewLabel("")}
+	l := &librarySidebar{u: u, search: ime.NewEntry(u.input), note: widget.NewLabel("")}
 	l.search.SetPlaceHolder("Search title, tag, category")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.note.Wrapping = fyne.TextWrapWord

@@ -121,7 +121,7 @@ func (u *ui) newDraft() {
 		return
 	}
 	u.confirmDiscard(func() {
-		title := ime.NewEntry()
+		title := ime.NewEntry(u.input)
 		title.SetPlaceHolder("제목 / title")
 		dialog.ShowForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
 			if !ok {

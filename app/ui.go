@@ -30,6 +30,10 @@ type ui struct {
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests
 	// run such functions themselves.
 	do func(func())
+	// input links the input-method tracking of every field of the window
+	// (see ime.Group), so that a syllable follows a click into another
+	// field and a save waits for the one composing.
+	input *ime.Group
 
 	journal   *storage.Journal  // nil when autosave is off
 	autosave  *editor.Autosaver // writes unsaved edits to the journal
@@ -51,8 +55,8 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w, do: fyne.Do}
-	u.editor = newSourceEditor()
+	u := &ui{app: a, win: w, do: fyne.Do, input: &ime.Group{}}
+	u.editor = newSourceEditor(u.input)
 	u.editor.OnChanged = u.editorChanged
 	u.editor.OnScrolled = u.syncPreview
 	u.preview = newPreviewPane()
@@ -69,7 +73,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	// A click on the preview or a blank part of the window while a
 	// syllable is composing leaves nothing focused; the syllable arrives
 	// with the next key and goes back to the field it was typed in.
-	w.Canvas().SetOnTypedRune(func(r rune) { ime.DefaultGroup().Unfocused(r) })
+	w.Canvas().SetOnTypedRune(func(r rune) { u.input.Unfocused(r) })
 	u.restoreLayout()
 	w.SetCloseIntercept(func() {
 		u.confirmDiscard(func() {
