@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,17 +15,13 @@ import (
 	"github.com/postdesk/postdesk/storage"
 )
 
-// autosaveDelay is how long after the last keystroke the unsaved edits
-// reach the journal.
-const autosaveDelay = time.Second
-
 // openJournal starts autosaving into the app's storage folder. Without a
 // journal the app still works; the status bar says that edits are not
 // protected.
 func (u *ui) openJournal() {
 	dir := filepath.Join(u.app.Storage().RootURI().Path(), "journal")
 	u.journal = &storage.Journal{Dir: dir}
-	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
+	u.autosave = editor.NewAutosaver(u.journal, editor.DefaultAutosaveDelay)
 	u.autosave.Notify(func(ev editor.AutosaveEvent) {
 		if ev.Err != nil {
 			u.do(func() { u.status.setError(fmt.Errorf("autosave: %w", ev.Err)) })

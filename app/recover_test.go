@@ -99,7 +99,7 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 	journal := t.TempDir()
 	u := newTestUI(t, path)
 	u.journal = &storage.Journal{Dir: journal}
-	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
+	u.autosave = editor.NewAutosaver(u.journal, editor.DefaultAutosaveDelay)
 	u.win.Canvas().Focus(u.editor.TextArea)
 	test.Type(u.editor.TextArea, "저장 안 한 글 ")
 	u.form.texts["title"].SetText("바뀐 제목")
