@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/app/controls"
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
@@ -26,9 +27,9 @@ type form struct {
 	fields  *fyne.Container // the form proper, hidden in raw mode
 
 	texts map[string]*ime.Entry
-	lists map[string]*ChipList
+	lists map[string]*controls.ChipList
 	bools map[string]*widget.Check
-	dates map[string]*DateTimeEditor
+	dates map[string]*controls.DateTimeEditor
 	other *ime.Entry
 }
 
@@ -36,9 +37,9 @@ func newForm(u *ui) *form {
 	f := &form{
 		u:     u,
 		texts: map[string]*ime.Entry{},
-		lists: map[string]*ChipList{},
+		lists: map[string]*controls.ChipList{},
 		bools: map[string]*widget.Check{},
-		dates: map[string]*DateTimeEditor{},
+		dates: map[string]*controls.DateTimeEditor{},
 	}
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
@@ -84,9 +85,9 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		}
 		f.texts[key], input = e, e
 	case editor.KindList:
-		c := NewChipList(placeholder(field.Help, "add…"), f.u.input)
+		c := controls.NewChipList(placeholder(field.Help, "add…"), f.u.input)
 		if key == "categories" {
-			c.SetMaxItems(2)
+			c.SetMaxItems(2, "Chirpy uses only the first 2.")
 		}
 		c.OnChanged = func(items []string) {
 			f.u.fieldChanged(func(s *editor.Session) error { return s.SetList(key, items) })
@@ -99,7 +100,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		f.bools[key] = c
 		return c
 	case editor.KindDate:
-		d := NewDateTimeEditor(f.u.input)
+		d := controls.NewDateTimeEditor(jekyllDates(), f.u.input)
 		d.OnChanged = func(v string) {
 			f.u.fieldChanged(func(s *editor.Session) error { return s.SetDateText(key, v) })
 		}
@@ -110,6 +111,18 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		help = "" // shown as the placeholder instead
 	}
 	return container.NewVBox(label(field.Label, help), input)
+}
+
+// jekyllDates is the format of the date fields: dates as Jekyll reads
+// them, written back as Postdesk writes a changed date.
+func jekyllDates() controls.DateFormat {
+	return controls.DateFormat{
+		Parse: func(text string) (time.Time, bool, error) {
+			d, err := storage.ParseDate(text, false)
+			return d.Wall, d.Zone == storage.ZoneExplicit, err
+		},
+		Format: storage.FormatDate,
+	}
 }
 
 func placeholder(help, fallback string) string {
@@ -171,10 +184,10 @@ func (f *form) load(s *editor.Session) {
 // setSuggestions offers the blog's tags and categories, most used first,
 // in the chip lists.
 func (f *form) setSuggestions(lib *storage.Library) {
-	convert := func(counts []storage.TagCount) []Suggestion {
-		out := make([]Suggestion, len(counts))
+	convert := func(counts []storage.TagCount) []controls.Suggestion {
+		out := make([]controls.Suggestion, len(counts))
 		for i, c := range counts {
-			out[i] = Suggestion{Text: c.Name, Count: c.Count}
+			out[i] = controls.Suggestion{Text: c.Name, Count: c.Count}
 		}
 		return out
 	}

@@ -1,4 +1,4 @@
-package app
+package controls
 
 import (
 	"image/color"
@@ -103,12 +103,25 @@ func (c *ChipList) SetSuggestions(s []Suggestion) {
 	c.suggestions = slices.Clone(s)
 }
 
-// SetMaxItems makes the list show a hint when it holds more than n items;
+// Suggestions returns a copy of the values offered while typing.
+func (c *ChipList) Suggestions() []Suggestion {
+	return slices.Clone(c.suggestions)
+}
+
+// Entry is the field after the chips that new items are typed into, for
+// the window to focus.
+func (c *ChipList) Entry() fyne.Focusable { return c.entry }
+
+// Typed returns the text in the entry that is not an item yet.
+func (c *ChipList) Typed() string { return c.entry.Text }
+
+// SetMaxItems makes the list show hint when it holds more than n items;
 // n <= 0 removes the limit. It never stops the user from adding more: a
 // post may hold more categories than Chirpy shows, and that is the
-// writer's call.
-func (c *ChipList) SetMaxItems(n int) {
+// writer's call, which the hint informs ("Chirpy uses only the first 2.").
+func (c *ChipList) SetMaxItems(n int, hint string) {
 	c.maxItems = n
+	c.hint.SetText(hint)
 	c.updateHint()
 }
 
@@ -222,11 +235,6 @@ func (c *ChipList) updateHint() {
 	if c.maxItems <= 0 || len(c.items) <= c.maxItems {
 		c.hint.Hide()
 		return
-	}
-	if c.maxItems == 1 {
-		c.hint.SetText("Chirpy uses only the first one.")
-	} else {
-		c.hint.SetText("Chirpy uses only the first " + strconv.Itoa(c.maxItems) + ".")
 	}
 	c.hint.Show()
 }
