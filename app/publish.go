@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
-	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // showExport publishes the open post into the blog's _posts: it shows
@@ -94,46 +92,4 @@ func (u *ui) planExport(force bool) {
 		dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
 		u.rescanLibrary()
 	}, u.win)
-}
-
-func (u *ui) relToBlog(path string) string {
-	if u.blog != nil {
-		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
-			return rel
-		}
-	}
-	return path
-}
-
-func (u *ui) relToBlogAll(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = u.relToBlog(p)
-	}
-	return out
-}
-
-// newDraft asks for a title and starts a draft in the blog's drafts
-// folder; without a blog folder it starts an unsaved post.
-func (u *ui) newDraft() {
-	if u.blog == nil {
-		u.newPost()
-		return
-	}
-	u.confirmDiscard(func() {
-		title := ime.NewEntry(u.input)
-		title.SetPlaceHolder("제목 / title")
-		dialog.ShowForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			path, err := editor.NewDraft(u.blog, u.draftsDir(), title.Text, time.Now())
-			if err != nil {
-				dialog.ShowError(err, u.win)
-				return
-			}
-			u.openPath(path)
-			u.rescanLibrary()
-		}, u.win)
-	})
 }
