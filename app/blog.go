@@ -28,7 +28,7 @@ func (u *ui) rescanLibrary() {
 	if d := u.draftsDir(); u.blog != nil && d != u.blog.DraftsDir {
 		extra = append(extra, d)
 	}
-	u.library.rescan(u.blog, extra...)
+	u.library.rescan(u.blog, extra, u.do)
 }
 
 // draftsDir is where new drafts go: the setting, else the blog's _drafts.

@@ -81,7 +81,7 @@ func (u *ui) loadSession(s *editor.Session) {
 	} else {
 		u.editor.SetText(s.Body())
 	}
-	u.form.load(s)
+	u.form.load(s, u.zone())
 	u.loading = false
 	u.refreshTitle()
 	u.refreshStatus()
@@ -120,7 +120,7 @@ func (u *ui) leaveRawMode() {
 	body := u.session.Body()
 	u.loading = true
 	u.editor.SetText(body)
-	u.form.load(u.session)
+	u.form.load(u.session, u.zone())
 	u.loading = false
 	cursor -= raw - u.editor.Buffer().Len()
 	u.editor.Select(cursor, cursor)

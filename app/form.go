@@ -20,8 +20,11 @@ import (
 // lines in the file; a field the post lacks stays out of the file until
 // the user sets it.
 type form struct {
-	u   *ui
-	box *container.Scroll
+	// edit runs a field's change on the open session and shows the
+	// outcome; input is the window's input-method group.
+	edit  func(change func(*editor.Session) error)
+	input *ime.Group
+	box   *container.Scroll
 
 	problem *widget.Label   // why the form is off, in raw mode
 	fields  *fyne.Container // the form proper, hidden in raw mode
@@ -33,9 +36,10 @@ type form struct {
 	other *ime.Entry
 }
 
-func newForm(u *ui) *form {
+func newForm(edit func(change func(*editor.Session) error), input *ime.Group) *form {
 	f := &form{
-		u:     u,
+		edit:  edit,
+		input: input,
 		texts: map[string]*ime.Entry{},
 		lists: map[string]*controls.ChipList{},
 		bools: map[string]*widget.Check{},
@@ -50,14 +54,14 @@ func newForm(u *ui) *form {
 	for _, field := range editor.ChirpyFields() {
 		rows.Add(f.row(field))
 	}
-	f.other = ime.NewMultiLineEntry(u.input)
+	f.other = ime.NewMultiLineEntry(input)
 	f.other.TextStyle = fyne.TextStyle{Monospace: true}
 	f.other.SetMinRowsVisible(4)
 	f.other.SetPlaceHolder("key: value")
 	f.other.Validator = editor.CheckOtherFields
 	f.other.OnChanged = func(text string) {
 		if editor.CheckOtherFields(text) == nil {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetOtherFields(text) })
+			f.edit(func(s *editor.Session) error { return s.SetOtherFields(text) })
 		}
 	}
 	rows.Add(label("Other fields", "every other key of the front matter, as YAML"))
@@ -73,7 +77,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	switch field.Kind {
 	case editor.KindText, editor.KindLongText:
-		e := ime.NewEntry(f.u.input)
+		e := ime.NewEntry(f.input)
 		if field.Kind == editor.KindLongText {
 			e.MultiLine = true
 			e.Wrapping = fyne.TextWrapWord
@@ -81,28 +85,28 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		}
 		e.SetPlaceHolder(field.Help)
 		e.OnChanged = func(v string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetText(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetText(key, v) })
 		}
 		f.texts[key], input = e, e
 	case editor.KindList:
-		c := controls.NewChipList(placeholder(field.Help, "add…"), f.u.input)
+		c := controls.NewChipList(placeholder(field.Help, "add…"), f.input)
 		if key == "categories" {
 			c.SetMaxItems(2, "Chirpy uses only the first 2.")
 		}
 		c.OnChanged = func(items []string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetList(key, items) })
+			f.edit(func(s *editor.Session) error { return s.SetList(key, items) })
 		}
 		f.lists[key], input = c, c
 	case editor.KindBool:
 		c := widget.NewCheck(field.Label, func(v bool) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetBool(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetBool(key, v) })
 		})
 		f.bools[key] = c
 		return c
 	case editor.KindDate:
-		d := controls.NewDateTimeEditor(jekyllDates(), f.u.input)
+		d := controls.NewDateTimeEditor(jekyllDates(), f.input)
 		d.OnChanged = func(v string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetDateText(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetDateText(key, v) })
 		}
 		f.dates[key], input = d, d
 	}
@@ -144,10 +148,11 @@ func label(text, help string) fyne.CanvasObject {
 	return container.NewVBox(l, h)
 }
 
-// load fills the form from the session, or turns it off with the reason
-// while the front matter does not parse. The caller holds u.loading, so
-// the widgets' callbacks do not write back.
-func (f *form) load(s *editor.Session) {
+// load fills the form from the session, its empty dates to be filled in
+// zone, or turns it off with the reason while the front matter does not
+// parse. The caller holds u.loading, so the widgets' callbacks do not
+// write back.
+func (f *form) load(s *editor.Session, zone *time.Location) {
 	if err := s.Err(); err != nil {
 		f.problem.SetText("The front matter does not parse, so the form is off. Fix it in the editor; the form comes back when it parses.\n\n" + err.Error())
 		f.problem.Show()
@@ -165,7 +170,7 @@ func (f *form) load(s *editor.Session) {
 	for key, c := range f.bools {
 		c.SetChecked(s.Bool(key))
 	}
-	f.setZone(f.u.zone())
+	f.setZone(zone)
 	for key, d := range f.dates {
 		d.SetText(s.DateText(key))
 	}

@@ -57,10 +57,12 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u.editor.OnChanged = u.editorChanged
 	u.editor.OnScrolled = u.syncPreview
 	u.preview = newPreviewPane()
-	u.form = newForm(u)
+	u.form = newForm(u.fieldChanged, u.input)
 	u.status = newStatusBar()
-	u.find = newFindBar(u)
-	u.library = newLibrarySidebar(u)
+	u.find = newFindBar(u.editor, w.Canvas().Focus, u.input)
+	u.library = newLibrarySidebar(func(path string) {
+		u.confirmDiscard(func() { u.openPath(path) })
+	}, u.form.setSuggestions, u.input)
 
 	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea), u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
@@ -87,11 +89,12 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 func (u *ui) raw() bool { return u.session != nil && u.session.Err() != nil }
 
 // shutdown stops the work the window runs in the background: a pending
-// preview render or word count, the file watch, and the autosaver, which first writes
-// what it still holds.
+// preview render or word count, a scan of the blog folder, the file
+// watch, and the autosaver, which first writes what it still holds.
 func (u *ui) shutdown() {
 	u.preview.stop()
 	u.status.stop()
+	u.library.stop()
 	if u.stopWatch != nil {
 		u.stopWatch()
 	}
