@@ -10,7 +10,7 @@ import (
 	"github.com/postdesk/postdesk/editor"
 )
 
-// showExportHTML writes the post as one standalone HTML page.
+// showExportHTML asks where to write the post as one standalone HTML page.
 func (u *ui) showExportHTML() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
@@ -18,11 +18,7 @@ func (u *ui) showExportHTML() {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		if err := editor.ExportHTML(u.session.Post(), path, u.previewOptions()); err != nil {
-			dialog.ShowError(err, u.win)
-			return
-		}
-		dialog.ShowInformation("Exported", "Written:\n"+path, u.win)
+		u.exportHTMLTo(path)
 	}, u.win)
 	name := strings.TrimSuffix(filepath.Base(u.session.Path()), filepath.Ext(u.session.Path()))
 	if name == "" || name == "." {
@@ -30,4 +26,20 @@ func (u *ui) showExportHTML() {
 	}
 	d.SetFileName(name + ".html")
 	d.Show()
+}
+
+// exportHTMLTo writes the post as HTML to path, with its images beside
+// it, off the UI goroutine: a long post with many images takes a while.
+func (u *ui) exportHTMLTo(path string) {
+	post, opt := u.postCopy(), u.previewOptions()
+	u.background(&u.exportHTML, "Exporting as HTML…", func() func() {
+		err := editor.ExportHTML(post, path, opt)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			dialog.ShowInformation("Exported", "Written:\n"+path, u.win)
+		}
+	})
 }

@@ -36,16 +36,32 @@ func (u *ui) showExport() {
 	})
 }
 
+// planExport works out where the post goes and what goes with it, off
+// the UI goroutine, as it reads the blog folder and the images; then the
+// user confirms. force replaces another post in the way.
 func (u *ui) planExport(force bool) {
-	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{
+	post := u.postCopy()
+	opt := editor.ExportOptions{
 		Blog:      u.blog,
 		Force:     force,
 		AssetsDir: u.app.Preferences().String(prefAssetsDir),
-	})
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
 	}
+	u.background(&u.exportPlan, "Checking the post for export…", func() func() {
+		plan, err := editor.PlanExport(post, opt)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.confirmExport(plan, force)
+		}
+	})
+}
+
+// confirmExport shows where the post will go, its images and what is
+// wrong with it, and exports once the user agrees; another post in the
+// way is replaced only after asking.
+func (u *ui) confirmExport(plan *editor.ExportPlan, force bool) {
 	var lines []string
 	lines = append(lines, "The post goes to:", "    "+u.relToBlog(plan.Target), "")
 	for _, img := range plan.Images {
@@ -81,15 +97,24 @@ func (u *ui) planExport(force bool) {
 		return
 	}
 	dialog.ShowCustomConfirm("Export to the blog", "Export", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			u.applyExport(plan)
 		}
-		written, err := plan.Apply()
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
-			return
-		}
-		dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
-		u.rescanLibrary()
 	}, u.win)
+}
+
+// applyExport writes what plan says, off the UI goroutine, then lists
+// every file it wrote.
+func (u *ui) applyExport(plan *editor.ExportPlan) {
+	u.background(&u.exportApply, "Exporting to the blog…", func() func() {
+		written, err := plan.Apply()
+		return func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
+				return
+			}
+			dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
+			u.rescanLibrary()
+		}
+	})
 }

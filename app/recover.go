@@ -36,42 +36,62 @@ func (u *ui) changed() {
 }
 
 // offerRecovery asks, for every post whose unsaved edits the journal
-// holds and which differ from the file, whether to restore them.
+// holds and which differ from the file, whether to restore them. The
+// journal and the files are read off the UI goroutine as the window
+// opens; the autosaver writes a second after an edit at the earliest, so
+// the read finds no entry of this run's.
 func (u *ui) offerRecovery() {
 	if u.journal == nil {
 		return
 	}
-	entries, err := u.journal.Pending()
-	if err != nil {
-		u.status.setError(err) // damaged journal files are skipped
-	}
-	var offers []storage.JournalEntry
-	for _, e := range entries {
-		var cur []byte
-		if e.Path != "" {
-			cur, _ = os.ReadFile(e.Path) // nil when the file is gone
+	journal := u.journal
+	u.background(&u.recovery, "Reading the autosave journal…", func() func() {
+		offers, err := pendingOffers(journal)
+		return func() {
+			if err != nil {
+				u.status.setError(err) // damaged journal files are skipped
+			}
+			u.offerNext(offers)
 		}
-		if e.Path != "" && !e.Differs(cur) {
-			_ = u.journal.Remove(e.Key()) // already saved: nothing to offer
-			continue
-		}
-		offers = append(offers, e)
-	}
-	u.offerNext(offers)
+	})
 }
 
-func (u *ui) offerNext(offers []storage.JournalEntry) {
+// recoveryOffer is unsaved edits the journal holds, and the file they
+// were made to as it is now: nil when it is gone or was never saved.
+type recoveryOffer struct {
+	entry storage.JournalEntry
+	disk  []byte
+}
+
+// pendingOffers reads the journal's entries whose text differs from their
+// file, and removes those that were saved after all. Damaged journal
+// files are skipped, and reported in err.
+func pendingOffers(j *storage.Journal) ([]recoveryOffer, error) {
+	entries, err := j.Pending()
+	var offers []recoveryOffer
+	for _, e := range entries {
+		var disk []byte
+		if e.Path != "" {
+			disk, _ = os.ReadFile(e.Path) // nil when the file is gone
+		}
+		if e.Path != "" && !e.Differs(disk) {
+			_ = j.Remove(e.Key()) // already saved: nothing to offer
+			continue
+		}
+		offers = append(offers, recoveryOffer{e, disk})
+	}
+	return offers, err
+}
+
+// offerNext asks about the first offer, then the rest.
+func (u *ui) offerNext(offers []recoveryOffer) {
 	if len(offers) == 0 {
 		return
 	}
-	e, rest := offers[0], offers[1:]
+	e, cur, rest := offers[0].entry, offers[0].disk, offers[1:]
 	name := e.Path
 	if name == "" {
 		name = "an untitled post"
-	}
-	var cur []byte
-	if e.Path != "" {
-		cur, _ = os.ReadFile(e.Path)
 	}
 	msg := fmt.Sprintf("Postdesk kept unsaved edits of\n%s\nfrom %s.", name, e.Written.Local().Format("2006-01-02 15:04"))
 	if e.Path != "" && e.FileChangedSince(cur) {

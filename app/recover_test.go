@@ -229,3 +229,22 @@ func TestSaveAsAddedExtensionAsksBeforeReplacing(t *testing.T) {
 		t.Errorf("after Yes: path %q, modified %v, file:\n%s", u.session.Path(), u.session.Modified(), got)
 	}
 }
+
+// The journal is read off the UI goroutine as the window opens; the
+// offer comes back as a dialog, and Restore brings the edits.
+func TestRecoveryOfferedInBackground(t *testing.T) {
+	path := writePost(t, smallPost)
+	journal := &storage.Journal{Dir: t.TempDir()}
+	lost := strings.Replace(smallPost, "본문", "잃을 뻔한 본문", 1)
+	if err := journal.Write(storage.JournalEntry{Path: path, Text: []byte(lost), BaseHash: storage.HashBytes([]byte(smallPost))}); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, "")
+	u.journal = journal
+	u.offerRecovery()
+	runUI(t, u, func() bool { return strings.Contains(dialogText(u), "kept unsaved edits of\n"+path) })
+	tapDialogButton(t, u, "Restore")
+	if !strings.Contains(u.editor.Text(), "잃을 뻔한 본문") || u.session.Path() != path {
+		t.Errorf("restored %q at %q", u.editor.Text(), u.session.Path())
+	}
+}

@@ -39,6 +39,10 @@ type ui struct {
 
 	siteFor, site string // the post path siteDir last looked up, and its blog folder
 
+	// Slow work runs off the UI goroutine (see background), each kind
+	// through its own debounce, without delay.
+	exportPlan, exportApply, exportHTML, recovery debounce
+
 	editor  *sourceEditor
 	preview *previewPane
 	form    *form
@@ -89,18 +93,36 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 func (u *ui) raw() bool { return u.session != nil && u.session.Err() != nil }
 
 // shutdown stops the work the window runs in the background: a pending
-// preview render or word count, a scan of the blog folder, the file
+// preview render or word count, a scan, export or journal read, the file
 // watch, and the autosaver, which first writes what it still holds.
 func (u *ui) shutdown() {
 	u.preview.stop()
 	u.status.stop()
 	u.library.stop()
+	for _, job := range []*debounce{&u.exportPlan, &u.exportApply, &u.exportHTML, &u.recovery} {
+		job.stop()
+	}
 	if u.stopWatch != nil {
 		u.stopWatch()
 	}
 	if u.autosave != nil {
 		_ = u.autosave.Close()
 	}
+}
+
+// background runs work off the UI goroutine through job, saying what it
+// does (doing) in the status bar meanwhile, then show, the function work
+// returns, on the UI goroutine, unless a newer call through job overtook
+// it. Work must not touch the session or the widgets: it gets copies.
+func (u *ui) background(job *debounce, doing string, work func() (show func())) {
+	u.status.setBusy(doing, true)
+	job.schedule(func() func() {
+		show := work()
+		return func() {
+			u.status.setBusy(doing, false)
+			show()
+		}
+	}, u.do)
 }
 
 // syncPreview scrolls the preview to the block at the editor's first
