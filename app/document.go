@@ -11,7 +11,6 @@ import (
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
-	poststorage "github.com/postdesk/postdesk/storage"
 )
 
 // newPost starts an unsaved post from Chirpy's template.
@@ -71,14 +70,6 @@ func (u *ui) showOpen() {
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
 		d.Show()
 	})
-}
-
-// postCopy is the open post as it is now, for work off the UI goroutine,
-// which must not read the session's post while the user edits it. The
-// bytes are a snapshot already: an edit never changes them in place.
-func (u *ui) postCopy() *poststorage.Post {
-	p := u.session.Post()
-	return poststorage.Parse(p.Path, p.Bytes())
 }
 
 // loadSession shows s in every pane.

@@ -125,6 +125,14 @@ func (u *ui) background(job *debounce, doing string, work func() (show func())) 
 	}, u.do)
 }
 
+// postCopy is the open post as it is now, for work off the UI goroutine,
+// which must not read the session's post while the user edits it. The
+// bytes are a snapshot already: an edit never changes them in place.
+func (u *ui) postCopy() *storage.Post {
+	p := u.session.Post()
+	return storage.Parse(p.Path, p.Bytes())
+}
+
 // syncPreview scrolls the preview to the block at the editor's first
 // visible line. In raw mode the editor also shows the front matter, so its
 // lines are not the body's and the preview stays where it is.
