@@ -24,7 +24,8 @@ type form struct {
 	// outcome; input is the window's input-method group.
 	edit  func(change func(*editor.Session) error)
 	input *ime.Group
-	box   *container.Scroll
+
+	box *container.Scroll
 
 	problem *widget.Label   // why the form is off, in raw mode
 	fields  *fyne.Container // the form proper, hidden in raw mode

@@ -20,14 +20,15 @@ import (
 type librarySidebar struct {
 	open    func(path string)      // opens the post the user picked
 	scanned func(*storage.Library) // takes each new index of the blog
-	box     *fyne.Container
-	search  *ime.Entry
-	list    *widget.List
-	note    *widget.Label
+
+	box    *fyne.Container
+	search *ime.Entry
+	list   *widget.List
+	note   *widget.Label
 
 	lib      *storage.Library
 	shown    []storage.LibraryEntry
-	scanning debounce // at once: a rescan drops the result of the scan before
+	scanning debounce // no delay: a rescan drops the result of the scan before
 }
 
 // newLibrarySidebar is the sidebar; open and scanned are the window's
