@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,9 +19,30 @@ import (
 const largestPost = "../../shared/corpus/korean/113bommy/_posts/2024-02-05-Seq2Seq_Code.md"
 
 func BenchmarkKeystrokeEditor(b *testing.B) {
-	if _, err := os.Stat(largestPost); err != nil {
+	src, err := os.ReadFile(largestPost)
+	if err != nil {
 		b.Skipf("SKIPPED: %v", err)
 	}
+	head, body, _ := bytes.Cut(src[4:], []byte("\n---\n"))
+	post := func(size int) []byte {
+		text := bytes.Repeat(body, size/len(body)+1)[:size]
+		text = text[:bytes.LastIndexByte(text, '\n')+1]
+		return append([]byte("---\n"+string(head)+"\n---\n"), text...)
+	}
+	for _, tc := range []struct {
+		name string
+		src  []byte
+	}{
+		{"1KB", post(1 << 10)},
+		{"100KB", src},
+		{"1MB", post(1 << 20)},
+	} {
+		b.Run(tc.name, func(b *testing.B) { benchKeystroke(b, tc.src) })
+	}
+}
+
+// benchKeystroke types a character in the middle of the post src.
+func benchKeystroke(b *testing.B, src []byte) {
 	a := test.NewTempApp(b)
 	w := a.NewWindow("bench")
 	u := newUI(a, w)
@@ -36,7 +58,6 @@ func BenchmarkKeystrokeEditor(b *testing.B) {
 	u.setFormVisible(false)
 	w.Resize(fyne.NewSize(640, 800))
 	path := filepath.Join(b.TempDir(), filepath.Base(largestPost))
-	src, _ := os.ReadFile(largestPost)
 	if err := os.WriteFile(path, src, 0o644); err != nil {
 		b.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
+	"github.com/postdesk/postdesk/editor/textarea"
 )
 
 // newPost starts an unsaved post from Chirpy's template.
@@ -85,28 +86,31 @@ func (u *ui) loadSession(s *editor.Session) {
 	u.loading = false
 	u.refreshTitle()
 	u.refreshStatus()
-	body := s.Body()
+	body := s.BodySnapshot()
 	u.status.scheduleCounts(body, u.do)
 	u.schedulePreview(body)
 	u.watchFile()
 }
 
-// editorChanged takes the editor's text into the session.
-func (u *ui) editorChanged() {
+// editorChanged takes an edit made in the editor into the session. It
+// costs the edit, not the post: the text is not read back, and the counts
+// and the preview get a snapshot of the body that they read later, off the
+// UI goroutine.
+func (u *ui) editorChanged(e textarea.Edit) {
 	if u.loading || u.session == nil {
 		return
 	}
-	text := u.editor.Text()
 	if u.raw() {
-		u.session.SetRawText(text)
+		u.session.ApplyRaw(editor.Edit(e))
 		if u.session.Err() == nil {
 			u.leaveRawMode()
 		}
 		u.refreshPreview()
 	} else {
-		u.session.SetBody(text)
-		u.status.scheduleCounts(text, u.do)
-		u.schedulePreview(text) // the editor's text is the body, in LF already
+		u.session.Apply(editor.Edit(e))
+		body := u.session.BodySnapshot()
+		u.status.scheduleCounts(body, u.do)
+		u.schedulePreview(body)
 	}
 	u.changed()
 	u.refreshStatus()

@@ -122,10 +122,21 @@ func (b *findBar) replaceAll() {
 	}
 	old := b.editor.Text()
 	n := strings.Count(old, b.find.Text)
+	if n == 0 {
+		b.result.SetText(pluralize(n, "replacement"))
+		return
+	}
 	// Only the stretch from the first match to the last is replaced, so
 	// the lines around it keep their layout, and undo keeps that stretch.
+	first := strings.Index(old, b.find.Text)
+	last := strings.LastIndex(old, b.find.Text) + len(b.find.Text)
+	from := utf8.RuneCountInString(old[:first])
+	to := from + utf8.RuneCountInString(old[first:last])
 	at := b.editor.CursorOffset()
-	b.editor.apply(editor.Change{Text: strings.ReplaceAll(old, b.find.Text, b.replace.Text), SelStart: at, Cursor: at})
+	b.editor.apply(editor.Change{
+		Edit:     editor.Edit{From: from, To: to, Text: strings.ReplaceAll(old[first:last], b.find.Text, b.replace.Text)},
+		SelStart: at, Cursor: at,
+	})
 	b.result.SetText(pluralize(n, "replacement"))
 }
 

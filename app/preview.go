@@ -43,9 +43,9 @@ func newPreviewPane() *previewPane {
 
 // schedule renders body after the typing pauses, replacing any render
 // still waiting.
-func (p *previewPane) schedule(body string, opt editor.PreviewOptions) {
+func (p *previewPane) schedule(body editor.Snapshot, opt editor.PreviewOptions) {
 	p.rendering.schedule(func() func() {
-		blocks := p.renderer.RenderBlocks([]byte(body), opt)
+		blocks := p.renderer.RenderBlocks([]byte(body.LF()), opt)
 		return func() { p.apply(blocks) }
 	}, func(f func()) { p.do(f) }) // do as it is once the render is done
 }

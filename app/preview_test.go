@@ -466,11 +466,11 @@ func TestPreviewPaneDropsStaleRender(t *testing.T) {
 	p := newTestPreview(t, fyne.NewSize(600, 400))
 	done := make(chan func(), 4)
 	p.do = func(f func()) { done <- f }
-	p.schedule("첫 글", editor.PreviewOptions{})
+	p.schedule(editor.Snapshot("첫 글"), editor.PreviewOptions{})
 	p.rendering.mu.Lock()
 	gen := p.rendering.gen
 	p.rendering.mu.Unlock()
-	p.schedule("둘째 글", editor.PreviewOptions{})
+	p.schedule(editor.Snapshot("둘째 글"), editor.PreviewOptions{})
 	p.rendering.run(gen, p.do) // the first render, finishing late
 	if len(done) != 0 {
 		(<-done)()
@@ -493,8 +493,8 @@ func TestEditorScrollMovesPreview(t *testing.T) {
 	for i := range 60 {
 		fmt.Fprintf(&b, "## 제목 %d\n\n문단 %d\n\n", i, i)
 	}
-	u.editor.SetText(b.String())
-	u.editorChanged()
+	u.editor.Replace(0, u.editor.Buffer().Len(), b.String())
+	u.editor.Select(0, 0) // back to the top, where a post opens
 	waitFor(t, done, func() bool { return strings.Contains(previewText(u), "제목 59") })
 	u.editor.ScrollToLine(200) // "## 제목 50"
 	if y := u.preview.scroll.Offset.Y; y == 0 {

@@ -38,20 +38,11 @@ func (e *sourceEditor) selection() editor.Selection {
 	return editor.Selection{Start: start, End: end}
 }
 
-// apply makes the text ch.Text by replacing only the runes that differ,
-// as one undo step, then selects ch.SelStart..ch.Cursor.
+// apply makes ch's edit as one undo step, then selects
+// ch.SelStart..ch.Cursor.
 func (e *sourceEditor) apply(ch editor.Change) {
-	old, cur := []rune(e.Text()), []rune(ch.Text)
-	pre := 0
-	for pre < len(old) && pre < len(cur) && old[pre] == cur[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(old)-pre && suf < len(cur)-pre && old[len(old)-1-suf] == cur[len(cur)-1-suf] {
-		suf++
-	}
-	if from, to := pre, len(old)-suf; from != to || len(cur)-suf > pre {
-		e.Replace(from, to, string(cur[pre:len(cur)-suf]))
+	if ch.From != ch.To || ch.Text != "" {
+		e.Replace(ch.From, ch.To, ch.Text)
 	}
 	e.Select(ch.SelStart, ch.Cursor)
 }

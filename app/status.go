@@ -80,9 +80,9 @@ func (s *statusBar) show(path string, modified bool, problem error) {
 
 // scheduleCounts counts body after a pause and shows the counts through
 // do, which runs a function on the UI goroutine.
-func (s *statusBar) scheduleCounts(body string, do func(func())) {
+func (s *statusBar) scheduleCounts(body editor.Snapshot, do func(func())) {
 	s.counting.schedule(func() func() {
-		st := editor.Count(body)
+		st := editor.Count(body.LF())
 		return func() { s.showCounts(st) }
 	}, do)
 }

@@ -145,13 +145,12 @@ func (u *ui) syncPreview() {
 // refreshPreview schedules a render of the body as it is now.
 func (u *ui) refreshPreview() {
 	if u.session != nil {
-		u.schedulePreview(u.session.Body())
+		u.schedulePreview(u.session.BodySnapshot())
 	}
 }
 
-// schedulePreview schedules a render of body, the post's Markdown with LF
-// line breaks.
-func (u *ui) schedulePreview(body string) {
+// schedulePreview schedules a render of body, the post's Markdown.
+func (u *ui) schedulePreview(body editor.Snapshot) {
 	if u.session == nil || !u.preview.scroll.Visible() {
 		return
 	}

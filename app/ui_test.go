@@ -226,8 +226,7 @@ func TestRawModeAndBack(t *testing.T) {
 	if !strings.Contains(u.status.err.Text, "2:8") {
 		t.Errorf("status bar error = %q", u.status.err.Text)
 	}
-	u.editor.SetText("---\ntitle: 고침\n---\n본문\n")
-	u.editorChanged() // as the editor reports a change the user makes
+	u.editor.Replace(0, u.editor.Buffer().Len(), "---\ntitle: 고침\n---\n본문\n")
 	if u.raw() || !u.form.fields.Visible() || u.form.texts["title"].Text != "고침" {
 		t.Errorf("fixed post: raw %v, title %q", u.raw(), u.form.texts["title"].Text)
 	}

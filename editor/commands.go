@@ -5,10 +5,11 @@ import (
 	"unicode/utf8"
 )
 
-// Change is the result of an editing command: the new text and where the
-// cursor and selection go. Offsets count runes, as widget.Entry does.
+// Change is the result of an editing command: the edit that makes it,
+// and where the selection goes in the text after it. Offsets count runes,
+// as the editor widget's do.
 type Change struct {
-	Text             string
+	Edit
 	SelStart, Cursor int // SelStart == Cursor when nothing is selected
 }
 
@@ -27,12 +28,12 @@ func ToggleWrap(text string, sel Selection, marker string) Change {
 	switch {
 	case strings.HasPrefix(inner, marker) && strings.HasSuffix(inner, marker) && len([]rune(inner)) >= 2*len(m):
 		unwrapped := []rune(inner)[len(m) : len([]rune(inner))-len(m)]
-		return splice(r, s, e, unwrapped, s, s+len(unwrapped))
+		return splice(s, e, unwrapped, s, s+len(unwrapped))
 	case s >= len(m) && e+len(m) <= len(r) && string(r[s-len(m):s]) == marker && string(r[e:e+len(m)]) == marker:
-		return splice(r, s-len(m), e+len(m), r[s:e], s-len(m), e-len(m))
+		return splice(s-len(m), e+len(m), r[s:e], s-len(m), e-len(m))
 	}
 	wrapped := append(append(append([]rune{}, m...), r[s:e]...), m...)
-	return splice(r, s, e, wrapped, s+len(m), e+len(m))
+	return splice(s, e, wrapped, s+len(m), e+len(m))
 }
 
 // Heading makes the line holding the cursor a heading of level (1-6), or
@@ -62,7 +63,7 @@ func Heading(text string, cursor, level int) Change {
 	}
 	nr := []rune(newLine)
 	at := start + max(0, cursor-start+len(nr)-utf8.RuneCountInString(line))
-	return splice(r, start, end, nr, at, at)
+	return splice(start, end, nr, at, at)
 }
 
 // Link turns the selection into the text of a Markdown link and selects
@@ -75,10 +76,10 @@ func Link(text string, sel Selection) Change {
 	const url = "https://"
 	link := []rune("[" + string(label) + "](" + url + ")")
 	if len(label) == 0 {
-		return splice(r, s, e, link, s+1, s+1)
+		return splice(s, e, link, s+1, s+1)
 	}
 	urlAt := s + len(label) + 3
-	return splice(r, s, e, link, urlAt, urlAt+len(url))
+	return splice(s, e, link, urlAt, urlAt+len(url))
 }
 
 // InsertImage inserts an image reference at the selection, replacing it,
@@ -88,7 +89,7 @@ func InsertImage(text string, sel Selection, path, alt string) Change {
 	r := []rune(text)
 	s, e := clampSel(sel, len(r))
 	img := []rune("![" + alt + "](" + path + ")")
-	return splice(r, s, e, img, s+len(img), s+len(img))
+	return splice(s, e, img, s+len(img), s+len(img))
 }
 
 func clampSel(sel Selection, n int) (int, int) {
@@ -97,8 +98,6 @@ func clampSel(sel Selection, n int) (int, int) {
 }
 
 // splice replaces r[from:to] with with, selecting selStart..cursor.
-func splice(r []rune, from, to int, with []rune, selStart, cursor int) Change {
-	out := make([]rune, 0, len(r)-(to-from)+len(with))
-	out = append(append(append(out, r[:from]...), with...), r[to:]...)
-	return Change{Text: string(out), SelStart: selStart, Cursor: cursor}
+func splice(from, to int, with []rune, selStart, cursor int) Change {
+	return Change{Edit: Edit{From: from, To: to, Text: string(with)}, SelStart: selStart, Cursor: cursor}
 }

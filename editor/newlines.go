@@ -28,7 +28,14 @@ func lfSplice(src []byte, text string, nl string) (from, to int, mid []byte, cha
 	if from == to && j == tEnd {
 		return 0, 0, nil, false
 	}
-	ins := text[j:tEnd]
+	return from, to, lfBytes(src, from, to, text[j:tEnd], nl), true
+}
+
+// lfBytes is what src[from:to] becomes so that its toLF reads ins: ins
+// with its line breaks in the ending of the line the splice starts on (nl
+// when that line has none and no line before it does either), and a CR
+// added wherever an LF would otherwise join a lone CR into a CRLF.
+func lfBytes(src []byte, from, to int, ins string, nl string) []byte {
 	var prev byte // the byte before the splice, where a lone CR matters
 	if from > 0 {
 		prev = src[from-1]
@@ -38,7 +45,7 @@ func lfSplice(src []byte, text string, nl string) (from, to int, mid []byte, cha
 		// a line lands, for the diff, at the start of the next one.
 		nl = lineEnding(src, max(from-1, 0), nl)
 	}
-	mid = make([]byte, 0, len(ins)+strings.Count(ins, "\n"))
+	mid := make([]byte, 0, len(ins)+strings.Count(ins, "\n"))
 	for i := 0; i < len(ins); i++ {
 		c := ins[i]
 		if c == '\n' && (nl == "\r\n" || prev == '\r') {
@@ -52,7 +59,7 @@ func lfSplice(src []byte, text string, nl string) (from, to int, mid []byte, cha
 		// The LF kept after the splice is a line break of its own.
 		mid = append(mid, '\r')
 	}
-	return from, to, mid, true
+	return mid
 }
 
 // lineEnding is the line ending of the line holding offset at in src; of

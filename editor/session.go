@@ -29,6 +29,8 @@ type Session struct {
 	// stays when it gets one, so that the autosaver can tell which entry
 	// a Save as leaves behind.
 	id string
+	// lines finds the body bytes of an Edit's offsets.
+	lines lineIndex
 }
 
 // Open reads the post at path. A file that cannot be read is an error; a
@@ -158,6 +160,18 @@ func (s *Session) Restore(text []byte) {
 
 // Body is the Markdown of the post with LF line breaks.
 func (s *Session) Body() string { return toLF(string(s.post.Body())) }
+
+// BodySnapshot is the body as it is now, for work that runs later or on
+// another goroutine (the preview, the counts): it costs nothing to take,
+// the session's later edits never change it, and its LF method costs the
+// conversion when the work runs.
+func (s *Session) BodySnapshot() Snapshot { return Snapshot(s.post.Body()) }
+
+// Snapshot is a post's body as it was at one moment, in the file's bytes.
+type Snapshot []byte
+
+// LF is the snapshot as the editor shows it, with LF line breaks.
+func (b Snapshot) LF() string { return toLF(string(b)) }
 
 // SetBody replaces the Markdown, given with LF line breaks. Only the
 // stretch that differs from Body is written, in the line ending of the

@@ -74,6 +74,15 @@ type htmlElement struct {
 	end  int
 }
 
+// Open reads past the current line, which goldmark's BlockParser contract
+// forbids ("Open must not parse beyond the current line"): kramdown keeps
+// an HTML element whole up to its matching end tag, blank lines and all,
+// so whether the block ends at a blank line (CommonMark's rule, which
+// the embedded parser follows) depends on whether that end tag comes.
+// It only looks: it consumes the current line, and Continue takes the
+// rest line by line up to the end tag. The cost is a scan from each block
+// element's start tag to its end tag, or, for an element never closed, to
+// the end of the post; k unclosed elements cost k scans of the rest.
 func (p htmlBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()

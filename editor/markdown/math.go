@@ -110,6 +110,16 @@ var mathBlockCloseKey = parser.NewContextKey()
 
 func (mathBlockParser) Trigger() []byte { return []byte{'$'} }
 
+// Open reads past the current line, which goldmark's BlockParser contract
+// forbids ("Open must not parse beyond the current line"): whether `$$`
+// opens a math block depends on where the next `$$` is and on the line
+// after it, as kramdown decides it with a pattern over the rest of the
+// source. It only looks: what it consumes is the current line, and
+// Continue takes the rest line by line, so goldmark's bookkeeping of
+// lines and containers holds. The cost is a search to the next `$$` for
+// each line that starts with one, never past it; a post of n bytes costs
+// O(n) over all its math blocks.
+
 func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()

@@ -47,6 +47,15 @@ const (
 // to start a new undo group.
 const UndoPause = time.Second
 
+// Edit is one change of the text, as a value: the runes From..To of the
+// text before it were replaced by Text. Offsets count runes, newlines
+// included. Applying a Buffer's edits in the order it made them to a copy
+// of its text before them gives its text after them.
+type Edit struct {
+	From, To int
+	Text     string
+}
+
 // op is one change: at start, deleted was replaced by inserted.
 type op struct {
 	start    Pos
@@ -76,6 +85,9 @@ type Buffer struct {
 	undo, redo []group
 	// sealed stops the next edit merging into the last undo group.
 	sealed bool
+
+	// edits are the changes made since the last TakeEdits.
+	edits []Edit
 }
 
 // NewBuffer returns a Buffer holding text.
@@ -101,6 +113,7 @@ func (b *Buffer) SetText(text string) {
 	}
 	b.lines = append(b.lines, line{r: all[start:len(all):len(all)]})
 	b.size = len(all)
+	b.edits = nil
 	b.starts = make([]int, len(b.lines))
 	b.valid = 0
 	b.undo, b.redo = nil, nil
@@ -322,9 +335,21 @@ func advance(p Pos, text string) Pos {
 	return Pos{p.Line + nl, utf8.RuneCountInString(text[strings.LastIndexByte(text, '\n')+1:])}
 }
 
-// apply replaces from..to with text, without recording it, and returns
-// the position after the inserted text.
+// TakeEdits returns the changes made since it was last called, by Edit,
+// Undo and Redo, in the order they were made, and forgets them. SetText
+// forgets them too: it is no edit.
+func (b *Buffer) TakeEdits() []Edit {
+	e := b.edits
+	b.edits = nil
+	return e
+}
+
+// apply replaces from..to with text, without recording it for undo, notes
+// it for TakeEdits, and returns the position after the inserted text.
 func (b *Buffer) apply(from, to Pos, text string) Pos {
+	// Offsets before the change: the starts cache holds up to from's line
+	// already after typing there, so this costs the line, not the text.
+	b.edits = append(b.edits, Edit{From: b.Offset(from), To: b.Offset(to), Text: text})
 	ins := strings.Split(text, "\n")
 	head := b.lines[from.Line].r[:from.Col]
 	tail := b.lines[to.Line].r[to.Col:]

@@ -139,6 +139,8 @@ func FuzzBuffer(f *testing.F) {
 			return
 		}
 		b := NewBuffer(init)
+		// copied follows the text only through the edits Buffer reports.
+		copied := []rune(init)
 		// states[i] is the text after i undo groups; pos is the current.
 		states := []string{init}
 		pos := 0
@@ -188,6 +190,15 @@ func FuzzBuffer(f *testing.F) {
 			}
 			if got := b.Text(); got != states[pos] {
 				t.Fatalf("step %d: got %q, want %q", i/3, got, states[pos])
+			}
+			for _, e := range b.TakeEdits() {
+				if e.From < 0 || e.From > e.To || e.To > len(copied) {
+					t.Fatalf("step %d: edit %+v out of a text of %d runes", i/3, e, len(copied))
+				}
+				copied = append(copied[:e.From:e.From], append([]rune(e.Text), copied[e.To:]...)...)
+			}
+			if string(copied) != states[pos] {
+				t.Fatalf("step %d: the reported edits give %q, want %q", i/3, string(copied), states[pos])
 			}
 			if b.Len() != utf8.RuneCountInString(states[pos]) || b.LineCount() != strings.Count(states[pos], "\n")+1 {
 				t.Fatalf("step %d: Len %d LineCount %d for %q", i/3, b.Len(), b.LineCount(), states[pos])

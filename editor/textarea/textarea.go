@@ -20,8 +20,12 @@ type TextArea struct {
 	widget.BaseWidget
 
 	// OnChanged is called after every change of the text by the user or
-	// by Replace, Undo and Redo; it is not called by SetText.
-	OnChanged func()
+	// by Replace, Undo and Redo, with the change itself, once for each
+	// edit in the order they were made (an Undo of a group of edits makes
+	// several); it is not called by SetText. A listener that keeps a copy
+	// of the text keeps it equal by applying each Edit, without reading
+	// the text back.
+	OnChanged func(Edit)
 	// OnScrolled is called when the first visible line has changed, by
 	// scrolling or by the view following the cursor; not by SetText.
 	OnScrolled func()
@@ -251,8 +255,10 @@ func (t *TextArea) changed() {
 	t.wantX, t.rowEnd = -1, false
 	t.showCursor()
 	t.Refresh()
-	if t.OnChanged != nil {
-		t.OnChanged()
+	for _, e := range t.buf.TakeEdits() {
+		if t.OnChanged != nil {
+			t.OnChanged(e)
+		}
 	}
 	t.tellTop()
 }

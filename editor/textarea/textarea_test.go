@@ -53,7 +53,11 @@ func rowPoint(ta *TextArea, i int, x float32) fyne.Position {
 func TestTypingKorean(t *testing.T) {
 	ta, _, _ := newArea(t, "")
 	changes := 0
-	ta.OnChanged = func() { changes++ }
+	copied := []rune(ta.Text())
+	ta.OnChanged = func(e Edit) {
+		changes++
+		copied = append(copied[:e.From:e.From], append([]rune(e.Text), copied[e.To:]...)...)
+	}
 	test.Type(ta, "안녕 세상")
 	key(ta, fyne.KeyReturn)
 	test.Type(ta, "둘째")
@@ -66,6 +70,12 @@ func TestTypingKorean(t *testing.T) {
 	key(ta, fyne.KeyBackspace, fyne.KeyLeft, fyne.KeyDelete)
 	if got := ta.Text(); got != "안녕 세상\n" {
 		t.Fatalf("after deleting: %q", got)
+	}
+	ta.Undo()
+	ta.Undo()
+	ta.Redo()
+	if got := string(copied); got != ta.Text() {
+		t.Fatalf("the edits OnChanged reported give %q, the text is %q", got, ta.Text())
 	}
 }
 
