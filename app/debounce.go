@@ -5,9 +5,12 @@ import (
 	"time"
 )
 
-// debounce runs work once input pauses: each call of schedule replaces
-// the work still waiting, and the result of work that a later call, or
-// stop, overtook while it ran is dropped rather than shown.
+// debounce runs work off the UI goroutine once input pauses: each call
+// of schedule replaces the work still waiting, and the result of work
+// that a later call, or stop, overtook while it ran is dropped rather
+// than shown. It is the one way the window's background work comes back
+// to the widgets: with no delay it runs work at once (an export, a scan
+// of the blog folder), and the newest result wins all the same.
 type debounce struct {
 	delay time.Duration
 

@@ -17,15 +17,19 @@ import (
 // findBar finds and replaces text in the editor. It sits above the editor
 // and is hidden until asked for.
 type findBar struct {
-	u       *ui
+	editor *sourceEditor
+	focus  func(fyne.Focusable) // gives a widget of the window the keyboard focus
+
 	box     *fyne.Container
 	find    *ime.Entry
 	replace *ime.Entry
 	result  *widget.Label
 }
 
-func newFindBar(u *ui) *findBar {
-	b := &findBar{u: u, find: ime.NewEntry(), replace: ime.NewEntry(), result: widget.NewLabel("")}
+// newFindBar is the find bar of ed; focus is the window canvas's, input
+// the window's input-method group.
+func newFindBar(ed *sourceEditor, focus func(fyne.Focusable), input *ime.Group) *findBar {
+	b := &findBar{editor: ed, focus: focus, find: ime.NewEntry(input), replace: ime.NewEntry(input), result: widget.NewLabel("")}
 	b.find.SetPlaceHolder("Find")
 	b.replace.SetPlaceHolder("Replace with")
 	b.find.OnSubmitted = func(string) { b.next() }
@@ -44,26 +48,26 @@ func newFindBar(u *ui) *findBar {
 }
 
 func (b *findBar) show() {
-	if sel := b.u.editor.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
+	if sel := b.editor.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
 		b.find.SetText(sel)
 	}
 	b.box.Show()
-	b.u.win.Canvas().Focus(b.find)
+	b.focus(b.find)
 }
 
 func (b *findBar) hide() {
 	b.box.Hide()
-	b.u.win.Canvas().Focus(b.u.editor.TextArea)
+	b.focus(b.editor.TextArea)
 }
 
 // next selects the next match after the selection, wrapping round at
 // the end.
 func (b *findBar) next() {
-	text, needle := b.u.editor.Text(), b.find.Text
+	text, needle := b.editor.Text(), b.find.Text
 	if needle == "" {
 		return
 	}
-	from := byteOffset(text, b.u.editor.selection().End)
+	from := byteOffset(text, b.editor.selection().End)
 	at := strings.Index(text[from:], needle)
 	if at >= 0 {
 		at += from
@@ -75,11 +79,11 @@ func (b *findBar) next() {
 
 // previous selects the match before the selection, wrapping round.
 func (b *findBar) previous() {
-	text, needle := b.u.editor.Text(), b.find.Text
+	text, needle := b.editor.Text(), b.find.Text
 	if needle == "" {
 		return
 	}
-	at := strings.LastIndex(text[:byteOffset(text, b.u.editor.selection().Start)], needle)
+	at := strings.LastIndex(text[:byteOffset(text, b.editor.selection().Start)], needle)
 	if at < 0 {
 		at = strings.LastIndex(text, needle)
 	}
@@ -94,7 +98,7 @@ func (b *findBar) selectMatch(text string, at int, needle string) {
 	}
 	b.result.SetText("")
 	start := utf8.RuneCountInString(text[:at])
-	b.u.editor.Select(start, start+utf8.RuneCountInString(needle))
+	b.editor.Select(start, start+utf8.RuneCountInString(needle))
 }
 
 // replaceOne replaces the selected match and moves to the next one.
@@ -102,11 +106,11 @@ func (b *findBar) replaceOne() {
 	if b.find.Text == "" {
 		return
 	}
-	if b.u.editor.SelectedText() == b.find.Text {
-		sel := b.u.editor.selection()
-		b.u.editor.Replace(sel.Start, sel.End, b.replace.Text)
+	if b.editor.SelectedText() == b.find.Text {
+		sel := b.editor.selection()
+		b.editor.Replace(sel.Start, sel.End, b.replace.Text)
 		end := sel.Start + utf8.RuneCountInString(b.replace.Text)
-		b.u.editor.Select(end, end)
+		b.editor.Select(end, end)
 	}
 	b.next()
 }
@@ -116,7 +120,7 @@ func (b *findBar) replaceAll() {
 	if b.find.Text == "" {
 		return
 	}
-	old := b.u.editor.Text()
+	old := b.editor.Text()
 	n := strings.Count(old, b.find.Text)
 	if n == 0 {
 		b.result.SetText(pluralize(n, "replacement"))
@@ -128,8 +132,8 @@ func (b *findBar) replaceAll() {
 	last := strings.LastIndex(old, b.find.Text) + len(b.find.Text)
 	from := utf8.RuneCountInString(old[:first])
 	to := from + utf8.RuneCountInString(old[first:last])
-	at := b.u.editor.CursorOffset()
-	b.u.editor.apply(editor.Change{
+	at := b.editor.CursorOffset()
+	b.editor.apply(editor.Change{
 		Edit:     editor.Edit{From: from, To: to, Text: strings.ReplaceAll(old[first:last], b.find.Text, b.replace.Text)},
 		SelStart: at, Cursor: at,
 	})

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/app/controls"
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
@@ -19,26 +20,31 @@ import (
 // lines in the file; a field the post lacks stays out of the file until
 // the user sets it.
 type form struct {
-	u   *ui
+	// edit runs a field's change on the open session and shows the
+	// outcome; input is the window's input-method group.
+	edit  func(change func(*editor.Session) error)
+	input *ime.Group
+
 	box *container.Scroll
 
 	problem *widget.Label   // why the form is off, in raw mode
 	fields  *fyne.Container // the form proper, hidden in raw mode
 
 	texts map[string]*ime.Entry
-	lists map[string]*ChipList
+	lists map[string]*controls.ChipList
 	bools map[string]*widget.Check
-	dates map[string]*DateTimeEditor
+	dates map[string]*controls.DateTimeEditor
 	other *ime.Entry
 }
 
-func newForm(u *ui) *form {
+func newForm(edit func(change func(*editor.Session) error), input *ime.Group) *form {
 	f := &form{
-		u:     u,
+		edit:  edit,
+		input: input,
 		texts: map[string]*ime.Entry{},
-		lists: map[string]*ChipList{},
+		lists: map[string]*controls.ChipList{},
 		bools: map[string]*widget.Check{},
-		dates: map[string]*DateTimeEditor{},
+		dates: map[string]*controls.DateTimeEditor{},
 	}
 	f.problem = widget.NewLabel("")
 	f.problem.Wrapping = fyne.TextWrapWord
@@ -49,14 +55,14 @@ func newForm(u *ui) *form {
 	for _, field := range editor.ChirpyFields() {
 		rows.Add(f.row(field))
 	}
-	f.other = ime.NewMultiLineEntry()
+	f.other = ime.NewMultiLineEntry(input)
 	f.other.TextStyle = fyne.TextStyle{Monospace: true}
 	f.other.SetMinRowsVisible(4)
 	f.other.SetPlaceHolder("key: value")
 	f.other.Validator = editor.CheckOtherFields
 	f.other.OnChanged = func(text string) {
 		if editor.CheckOtherFields(text) == nil {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetOtherFields(text) })
+			f.edit(func(s *editor.Session) error { return s.SetOtherFields(text) })
 		}
 	}
 	rows.Add(label("Other fields", "every other key of the front matter, as YAML"))
@@ -72,7 +78,7 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	switch field.Kind {
 	case editor.KindText, editor.KindLongText:
-		e := ime.NewEntry()
+		e := ime.NewEntry(f.input)
 		if field.Kind == editor.KindLongText {
 			e.MultiLine = true
 			e.Wrapping = fyne.TextWrapWord
@@ -80,28 +86,28 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		}
 		e.SetPlaceHolder(field.Help)
 		e.OnChanged = func(v string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetText(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetText(key, v) })
 		}
 		f.texts[key], input = e, e
 	case editor.KindList:
-		c := NewChipList(placeholder(field.Help, "add…"))
+		c := controls.NewChipList(placeholder(field.Help, "add…"), f.input)
 		if key == "categories" {
-			c.SetMaxItems(2)
+			c.SetMaxItems(2, "Chirpy uses only the first 2.")
 		}
 		c.OnChanged = func(items []string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetList(key, items) })
+			f.edit(func(s *editor.Session) error { return s.SetList(key, items) })
 		}
 		f.lists[key], input = c, c
 	case editor.KindBool:
 		c := widget.NewCheck(field.Label, func(v bool) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetBool(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetBool(key, v) })
 		})
 		f.bools[key] = c
 		return c
 	case editor.KindDate:
-		d := NewDateTimeEditor()
+		d := controls.NewDateTimeEditor(jekyllDates(), f.input)
 		d.OnChanged = func(v string) {
-			f.u.fieldChanged(func(s *editor.Session) error { return s.SetDateText(key, v) })
+			f.edit(func(s *editor.Session) error { return s.SetDateText(key, v) })
 		}
 		f.dates[key], input = d, d
 	}
@@ -110,6 +116,18 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		help = "" // shown as the placeholder instead
 	}
 	return container.NewVBox(label(field.Label, help), input)
+}
+
+// jekyllDates is the format of the date fields: dates as Jekyll reads
+// them, written back as Postdesk writes a changed date.
+func jekyllDates() controls.DateFormat {
+	return controls.DateFormat{
+		Parse: func(text string) (time.Time, bool, error) {
+			d, err := storage.ParseDate(text, false)
+			return d.Wall, d.Zone == storage.ZoneExplicit, err
+		},
+		Format: storage.FormatDate,
+	}
 }
 
 func placeholder(help, fallback string) string {
@@ -131,10 +149,11 @@ func label(text, help string) fyne.CanvasObject {
 	return container.NewVBox(l, h)
 }
 
-// load fills the form from the session, or turns it off with the reason
-// while the front matter does not parse. The caller holds u.loading, so
-// the widgets' callbacks do not write back.
-func (f *form) load(s *editor.Session) {
+// load fills the form from the session, its empty dates to be filled in
+// zone, or turns it off with the reason while the front matter does not
+// parse. The caller holds u.loading, so the widgets' callbacks do not
+// write back.
+func (f *form) load(s *editor.Session, zone *time.Location) {
 	if err := s.Err(); err != nil {
 		f.problem.SetText("The front matter does not parse, so the form is off. Fix it in the editor; the form comes back when it parses.\n\n" + err.Error())
 		f.problem.Show()
@@ -152,7 +171,7 @@ func (f *form) load(s *editor.Session) {
 	for key, c := range f.bools {
 		c.SetChecked(s.Bool(key))
 	}
-	f.setZone(f.u.zone())
+	f.setZone(zone)
 	for key, d := range f.dates {
 		d.SetText(s.DateText(key))
 	}
@@ -171,10 +190,10 @@ func (f *form) load(s *editor.Session) {
 // setSuggestions offers the blog's tags and categories, most used first,
 // in the chip lists.
 func (f *form) setSuggestions(lib *storage.Library) {
-	convert := func(counts []storage.TagCount) []Suggestion {
-		out := make([]Suggestion, len(counts))
+	convert := func(counts []storage.TagCount) []controls.Suggestion {
+		out := make([]controls.Suggestion, len(counts))
 		for i, c := range counts {
-			out[i] = Suggestion{Text: c.Name, Count: c.Count}
+			out[i] = controls.Suggestion{Text: c.Name, Count: c.Count}
 		}
 		return out
 	}

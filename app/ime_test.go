@@ -90,13 +90,13 @@ func TestIMETitleReturn(t *testing.T) {
 func TestIMETagReturnAddsTheSyllable(t *testing.T) {
 	u := imePost(t)
 	tags := u.form.lists["tags"]
-	u.win.Canvas().Focus(tags.entry)
+	u.win.Canvas().Focus(tags.Entry())
 	typeIME(t, u, keys("R", "K", "S", "R"), []imeStep{char('간')}, keys("K", fyne.KeyReturn), []imeStep{char('가')})
 	if got := strings.Join(tags.Items(), "|"); got != "간가" {
 		t.Errorf("tags %q, want the one tag 간가", got)
 	}
-	if tags.entry.Text != "" {
-		t.Errorf("entry still holds %q", tags.entry.Text)
+	if tags.Typed() != "" {
+		t.Errorf("entry still holds %q", tags.Typed())
 	}
 }
 

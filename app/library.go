@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,22 +16,25 @@ import (
 
 // librarySidebar lists the posts and drafts of the blog folder, newest
 // first, filtered as the user types. The folder is scanned off the UI
-// goroutine; the list shows the result when it is ready.
+// goroutine; the list shows the newest scan when it is ready.
 type librarySidebar struct {
-	u      *ui
+	open    func(path string)      // opens the post the user picked
+	scanned func(*storage.Library) // takes each new index of the blog
+
 	box    *fyne.Container
 	search *ime.Entry
 	list   *widget.List
 	note   *widget.Label
 
-	lib     *storage.Library
-	shown   []storage.LibraryEntry
-	mu      sync.Mutex
-	scanGen uint64
+	lib      *storage.Library
+	shown    []storage.LibraryEntry
+	scanning debounce // no delay: a rescan drops the result of the scan before
 }
 
-func newLibrarySidebar(u *ui) *librarySidebar {
-	l := &librarySidebar{u: u, search: ime.NewEntry(), note: widget.NewLabel("")}
+// newLibrarySidebar is the sidebar; open and scanned are the window's
+// (see librarySidebar), input its input-method group.
+func newLibrarySidebar(open func(path string), scanned func(*storage.Library), input *ime.Group) *librarySidebar {
+	l := &librarySidebar{open: open, scanned: scanned, search: ime.NewEntry(input), note: widget.NewLabel("")}
 	l.search.SetPlaceHolder("Search title, tag, category")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.note.Wrapping = fyne.TextWrapWord
@@ -57,8 +59,7 @@ func newLibrarySidebar(u *ui) *librarySidebar {
 	)
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(l.shown) {
-			path := l.shown[i].Path
-			l.u.confirmDiscard(func() { l.u.openPath(path) })
+			l.open(l.shown[i].Path)
 		}
 		l.list.UnselectAll()
 	}
@@ -117,29 +118,21 @@ func countOf(n int, thing string) string {
 	return fmt.Sprintf("%d %ss", n, thing)
 }
 
-// rescan indexes the blog folder again, off the UI goroutine.
-func (l *librarySidebar) rescan(blog *storage.Blog, extra ...string) {
-	l.mu.Lock()
-	l.scanGen++
-	gen := l.scanGen
-	l.mu.Unlock()
+// rescan indexes the blog folder, with the extra drafts folders, again,
+// off the UI goroutine, and shows the index through do, which runs a
+// function on the UI goroutine.
+func (l *librarySidebar) rescan(blog *storage.Blog, extra []string, do func(func())) {
 	if blog == nil {
+		l.scanning.stop()
 		l.lib, l.shown = nil, nil
 		l.note.SetText("Choose your blog folder in Settings to list its posts here.")
 		l.list.Refresh()
 		return
 	}
 	l.note.SetText("Reading " + blog.Dir + "…")
-	do := l.u.do
-	go func() {
+	l.scanning.schedule(func() func() {
 		lib, err := blog.Scan(extra...)
-		do(func() {
-			l.mu.Lock()
-			stale := gen != l.scanGen
-			l.mu.Unlock()
-			if stale {
-				return
-			}
+		return func() {
 			if err != nil {
 				l.note.SetText(err.Error())
 				return
@@ -147,9 +140,14 @@ func (l *librarySidebar) rescan(blog *storage.Blog, extra ...string) {
 			l.lib = lib
 			l.note.SetText(libraryNote(lib, blog.Dir))
 			l.filter()
-			l.u.form.setSuggestions(lib)
-		})
-	}()
+			l.scanned(lib)
+		}
+	}, do)
+}
+
+// stop drops a scan still running, as the window closes.
+func (l *librarySidebar) stop() {
+	l.scanning.stop()
 }
 
 func (l *librarySidebar) filter() {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
-	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // showExport publishes the open post into the blog's _posts: it shows
@@ -38,16 +36,32 @@ func (u *ui) showExport() {
 	})
 }
 
+// planExport works out where the post goes and what goes with it, off
+// the UI goroutine, as it reads the blog folder and the images; then the
+// user confirms. force replaces another post in the way.
 func (u *ui) planExport(force bool) {
-	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{
+	post := u.postCopy()
+	opt := editor.ExportOptions{
 		Blog:      u.blog,
 		Force:     force,
 		AssetsDir: u.app.Preferences().String(prefAssetsDir),
-	})
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
 	}
+	u.background(&u.exportPlan, "Checking the post for export…", func() func() {
+		plan, err := editor.PlanExport(post, opt)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.confirmExport(plan, force)
+		}
+	})
+}
+
+// confirmExport shows where the post will go, its images and what is
+// wrong with it, and exports once the user agrees; another post in the
+// way is replaced only after asking.
+func (u *ui) confirmExport(plan *editor.ExportPlan, force bool) {
 	var lines []string
 	lines = append(lines, "The post goes to:", "    "+u.relToBlog(plan.Target), "")
 	for _, img := range plan.Images {
@@ -83,57 +97,24 @@ func (u *ui) planExport(force bool) {
 		return
 	}
 	dialog.ShowCustomConfirm("Export to the blog", "Export", "Cancel", body, func(ok bool) {
-		if !ok {
-			return
+		if ok {
+			u.applyExport(plan)
 		}
-		written, err := plan.Apply()
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
-			return
-		}
-		dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
-		u.rescanLibrary()
 	}, u.win)
 }
 
-func (u *ui) relToBlog(path string) string {
-	if u.blog != nil {
-		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
-			return rel
-		}
-	}
-	return path
-}
-
-func (u *ui) relToBlogAll(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = u.relToBlog(p)
-	}
-	return out
-}
-
-// newDraft asks for a title and starts a draft in the blog's drafts
-// folder; without a blog folder it starts an unsaved post.
-func (u *ui) newDraft() {
-	if u.blog == nil {
-		u.newPost()
-		return
-	}
-	u.confirmDiscard(func() {
-		title := ime.NewEntry()
-		title.SetPlaceHolder("제목 / title")
-		dialog.ShowForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
-			if !ok {
-				return
-			}
-			path, err := editor.NewDraft(u.blog, u.draftsDir(), title.Text, time.Now())
+// applyExport writes what plan says, off the UI goroutine, then lists
+// every file it wrote.
+func (u *ui) applyExport(plan *editor.ExportPlan) {
+	u.background(&u.exportApply, "Exporting to the blog…", func() func() {
+		written, err := plan.Apply()
+		return func() {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
 				return
 			}
-			u.openPath(path)
+			dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
 			u.rescanLibrary()
-		}, u.win)
+		}
 	})
 }

@@ -1,14 +1,11 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,17 +13,13 @@ import (
 	"github.com/postdesk/postdesk/storage"
 )
 
-// autosaveDelay is how long after the last keystroke the unsaved edits
-// reach the journal.
-const autosaveDelay = time.Second
-
 // openJournal starts autosaving into the app's storage folder. Without a
 // journal the app still works; the status bar says that edits are not
 // protected.
 func (u *ui) openJournal() {
 	dir := filepath.Join(u.app.Storage().RootURI().Path(), "journal")
 	u.journal = &storage.Journal{Dir: dir}
-	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
+	u.autosave = editor.NewAutosaver(u.journal, editor.DefaultAutosaveDelay)
 	u.autosave.Notify(func(ev editor.AutosaveEvent) {
 		if ev.Err != nil {
 			u.do(func() { u.status.setError(fmt.Errorf("autosave: %w", ev.Err)) })
@@ -43,42 +36,62 @@ func (u *ui) changed() {
 }
 
 // offerRecovery asks, for every post whose unsaved edits the journal
-// holds and which differ from the file, whether to restore them.
+// holds and which differ from the file, whether to restore them. The
+// journal and the files are read off the UI goroutine as the window
+// opens; the autosaver writes a second after an edit at the earliest, so
+// the read finds no entry of this run's.
 func (u *ui) offerRecovery() {
 	if u.journal == nil {
 		return
 	}
-	entries, err := u.journal.Pending()
-	if err != nil {
-		u.status.setError(err) // damaged journal files are skipped
-	}
-	var offers []storage.JournalEntry
-	for _, e := range entries {
-		var cur []byte
-		if e.Path != "" {
-			cur, _ = os.ReadFile(e.Path) // nil when the file is gone
+	journal := u.journal
+	u.background(&u.recovery, "Reading the autosave journal…", func() func() {
+		offers, err := pendingOffers(journal)
+		return func() {
+			if err != nil {
+				u.status.setError(err) // damaged journal files are skipped
+			}
+			u.offerNext(offers)
 		}
-		if e.Path != "" && !e.Differs(cur) {
-			_ = u.journal.Remove(e.Key()) // already saved: nothing to offer
-			continue
-		}
-		offers = append(offers, e)
-	}
-	u.offerNext(offers)
+	})
 }
 
-func (u *ui) offerNext(offers []storage.JournalEntry) {
+// recoveryOffer is unsaved edits the journal holds, and the file they
+// were made to as it is now: nil when it is gone or was never saved.
+type recoveryOffer struct {
+	entry storage.JournalEntry
+	disk  []byte
+}
+
+// pendingOffers reads the journal's entries whose text differs from their
+// file, and removes those that were saved after all. Damaged journal
+// files are skipped, and reported in err.
+func pendingOffers(j *storage.Journal) ([]recoveryOffer, error) {
+	entries, err := j.Pending()
+	var offers []recoveryOffer
+	for _, e := range entries {
+		var disk []byte
+		if e.Path != "" {
+			disk, _ = os.ReadFile(e.Path) // nil when the file is gone
+		}
+		if e.Path != "" && !e.Differs(disk) {
+			_ = j.Remove(e.Key()) // already saved: nothing to offer
+			continue
+		}
+		offers = append(offers, recoveryOffer{e, disk})
+	}
+	return offers, err
+}
+
+// offerNext asks about the first offer, then the rest.
+func (u *ui) offerNext(offers []recoveryOffer) {
 	if len(offers) == 0 {
 		return
 	}
-	e, rest := offers[0], offers[1:]
+	e, cur, rest := offers[0].entry, offers[0].disk, offers[1:]
 	name := e.Path
 	if name == "" {
 		name = "an untitled post"
-	}
-	var cur []byte
-	if e.Path != "" {
-		cur, _ = os.ReadFile(e.Path)
 	}
 	msg := fmt.Sprintf("Postdesk kept unsaved edits of\n%s\nfrom %s.", name, e.Written.Local().Format("2006-01-02 15:04"))
 	if e.Path != "" && e.FileChangedSince(cur) {
@@ -123,94 +136,4 @@ func (u *ui) restore(e storage.JournalEntry) {
 	}
 	u.loadSession(s)
 	u.changed()
-}
-
-// watchFile notices changes made to the open file by something else.
-func (u *ui) watchFile() {
-	if u.stopWatch != nil {
-		u.stopWatch()
-		u.stopWatch = nil
-	}
-	if u.session.Path() == "" {
-		return
-	}
-	session := u.session
-	stop, err := storage.Watch(session.Path(), func() {
-		u.do(func() {
-			if u.session == session {
-				u.outsideChange()
-			}
-		})
-	})
-	if err == nil {
-		u.stopWatch = stop
-	}
-}
-
-// outsideChange handles the open file changed on disk by something else:
-// with no unsaved edits the post is read again; with some, the user
-// chooses. Nothing is overwritten without asking.
-func (u *ui) outsideChange() {
-	changed, err := u.session.DiskChanged()
-	if err != nil || !changed || u.asking {
-		return
-	}
-	if _, statErr := os.Stat(u.session.Path()); statErr != nil {
-		u.status.setError(fmt.Errorf("%s was deleted or renamed; your text is kept here and in the journal; save to write it again", u.session.Path()))
-		return
-	}
-	if !u.session.Modified() {
-		u.reload()
-		u.status.setError(errors.New("reloaded: the file was changed outside Postdesk"))
-		return
-	}
-	u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nwhile you have unsaved edits here.", nil)
-}
-
-// askConflict offers reload, keep mine or compare when the file on disk
-// and the edits here differ; after keeping mine, then runs.
-func (u *ui) askConflict(title, msg string, then func()) {
-	u.asking = true
-	var d *dialog.CustomDialog
-	done := func() { d.Hide(); u.asking = false }
-	reload := widget.NewButton("Reload from disk", func() { done(); u.reload() })
-	keep := widget.NewButton("Keep mine and save", func() {
-		done()
-		u.forceSave(then)
-	})
-	keep.Importance = widget.HighImportance
-	compare := widget.NewButton("Compare", func() {
-		disk, _ := os.ReadFile(u.session.Path())
-		u.showCompare("On disk and here", string(disk), string(u.session.Post().Bytes()))
-	})
-	cancel := widget.NewButton("Cancel", done)
-	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel(msg), u.win)
-	d.SetButtons([]fyne.CanvasObject{cancel, compare, reload, keep})
-	d.Show()
-}
-
-func (u *ui) reload() {
-	if err := u.session.Reload(); err != nil {
-		u.saveFailed(err)
-		return
-	}
-	if u.autosave != nil {
-		u.autosave.Discard(u.session)
-	}
-	u.loadSession(u.session)
-}
-
-// showCompare shows two versions of a post side by side.
-func (u *ui) showCompare(title, left, right string) {
-	pane := func(label, text string) fyne.CanvasObject {
-		e := widget.NewMultiLineEntry()
-		e.TextStyle = fyne.TextStyle{Monospace: true}
-		e.SetText(text)
-		e.Disable() // read-only; Fyne still lets the text be selected and copied
-		return container.NewBorder(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e)
-	}
-	w := u.app.NewWindow(title)
-	w.SetContent(container.NewHSplit(pane("On disk", left), pane("Here", right)))
-	w.Resize(fyne.NewSize(1100, 700))
-	w.Show()
 }

@@ -99,7 +99,7 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 	journal := t.TempDir()
 	u := newTestUI(t, path)
 	u.journal = &storage.Journal{Dir: journal}
-	u.autosave = editor.NewAutosaver(u.journal, autosaveDelay)
+	u.autosave = editor.NewAutosaver(u.journal, editor.DefaultAutosaveDelay)
 	u.win.Canvas().Focus(u.editor.TextArea)
 	test.Type(u.editor.TextArea, "저장 안 한 글 ")
 	u.form.texts["title"].SetText("바뀐 제목")
@@ -227,5 +227,24 @@ func TestSaveAsAddedExtensionAsksBeforeReplacing(t *testing.T) {
 	}
 	if got := readFile(t, existing); !strings.Contains(got, "새 글") || u.session.Path() != existing || u.session.Modified() {
 		t.Errorf("after Yes: path %q, modified %v, file:\n%s", u.session.Path(), u.session.Modified(), got)
+	}
+}
+
+// The journal is read off the UI goroutine as the window opens; the
+// offer comes back as a dialog, and Restore brings the edits.
+func TestRecoveryOfferedInBackground(t *testing.T) {
+	path := writePost(t, smallPost)
+	journal := &storage.Journal{Dir: t.TempDir()}
+	lost := strings.Replace(smallPost, "본문", "잃을 뻔한 본문", 1)
+	if err := journal.Write(storage.JournalEntry{Path: path, Text: []byte(lost), BaseHash: storage.HashBytes([]byte(smallPost))}); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t, "")
+	u.journal = journal
+	u.offerRecovery()
+	runUI(t, u, func() bool { return strings.Contains(dialogText(u), "kept unsaved edits of\n"+path) })
+	tapDialogButton(t, u, "Restore")
+	if !strings.Contains(u.editor.Text(), "잃을 뻔한 본문") || u.session.Path() != path {
+		t.Errorf("restored %q at %q", u.editor.Text(), u.session.Path())
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/editor/textarea"
 )
 
@@ -15,8 +16,11 @@ type sourceEditor struct {
 	*textarea.TextArea
 }
 
-func newSourceEditor() *sourceEditor {
+// newSourceEditor returns the editor in g, the window's input-method
+// group.
+func newSourceEditor(g *ime.Group) *sourceEditor {
 	e := &sourceEditor{TextArea: textarea.New()}
+	e.SetInputGroup(g)
 	e.PlaceHolder = "Write your post in Markdown…"
 	return e
 }

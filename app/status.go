@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,15 +17,17 @@ import (
 // the current problem, if any: the post's own (front matter that does not
 // parse), else the last form edit's, else the last notice (a failed save,
 // an outside change), which stays until the next notice or a successful
-// save.
+// save. While slow work runs in the background, it says what.
 type statusBar struct {
 	box    *fyne.Container
 	path   *widget.Label
 	state  *widget.Label
 	counts *widget.Label
 	err    *widget.Label
+	busy   *widget.Label
 
 	problem, field, notice string
+	tasks                  []string // the slow work running, as busy shows it
 
 	// Counting a long post's words takes a while, so it waits for a pause
 	// in typing and runs off the UI goroutine.
@@ -39,13 +43,16 @@ func newStatusBar() *statusBar {
 		state:  widget.NewLabel(""),
 		counts: widget.NewLabel(""),
 		err:    widget.NewLabel(""),
+		busy:   widget.NewLabel(""),
 
 		counting: debounce{delay: countDelay},
 	}
 	s.path.Truncation = fyne.TextTruncateEllipsis
 	s.err.Importance = widget.DangerImportance
 	s.err.Truncation = fyne.TextTruncateEllipsis
-	s.box = container.NewBorder(nil, nil, s.state, s.counts, container.NewGridWithColumns(2, s.path, s.err))
+	s.busy.Importance = widget.LowImportance
+	s.busy.Hide()
+	s.box = container.NewBorder(nil, nil, s.state, container.NewHBox(s.busy, s.counts), container.NewGridWithColumns(2, s.path, s.err))
 	return s
 }
 
@@ -116,6 +123,25 @@ func (s *statusBar) showProblem() {
 		setText(s.err, s.field)
 	default:
 		setText(s.err, s.notice)
+	}
+}
+
+// setBusy shows that the slow work named by task ("Exporting…") runs, or,
+// with on false, that it is done. A task started again before it was done
+// is shown once.
+func (s *statusBar) setBusy(task string, on bool) {
+	at := slices.Index(s.tasks, task)
+	switch {
+	case on && at < 0:
+		s.tasks = append(s.tasks, task)
+	case !on && at >= 0:
+		s.tasks = slices.Delete(s.tasks, at, at+1)
+	}
+	setText(s.busy, strings.Join(s.tasks, " · "))
+	if len(s.tasks) > 0 {
+		s.busy.Show()
+	} else {
+		s.busy.Hide()
 	}
 }
 

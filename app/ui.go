@@ -3,9 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
@@ -30,6 +27,10 @@ type ui struct {
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests
 	// run such functions themselves.
 	do func(func())
+	// input links the input-method tracking of every field of the window
+	// (see ime.Group), so that a syllable follows a click into another
+	// field and a save waits for the one composing.
+	input *ime.Group
 
 	journal   *storage.Journal  // nil when autosave is off
 	autosave  *editor.Autosaver // writes unsaved edits to the journal
@@ -37,6 +38,10 @@ type ui struct {
 	asking    bool              // a conflict dialog is open
 
 	siteFor, site string // the post path siteDir last looked up, and its blog folder
+
+	// Slow work runs off the UI goroutine (see background), each kind
+	// through its own debounce, without delay.
+	exportPlan, exportApply, exportHTML, recovery debounce
 
 	editor  *sourceEditor
 	preview *previewPane
@@ -51,15 +56,17 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w, do: fyne.Do}
-	u.editor = newSourceEditor()
+	u := &ui{app: a, win: w, do: fyne.Do, input: &ime.Group{}}
+	u.editor = newSourceEditor(u.input)
 	u.editor.OnChanged = u.editorChanged
 	u.editor.OnScrolled = u.syncPreview
 	u.preview = newPreviewPane()
-	u.form = newForm(u)
+	u.form = newForm(u.fieldChanged, u.input)
 	u.status = newStatusBar()
-	u.find = newFindBar(u)
-	u.library = newLibrarySidebar(u)
+	u.find = newFindBar(u.editor, w.Canvas().Focus, u.input)
+	u.library = newLibrarySidebar(func(path string) {
+		u.confirmDiscard(func() { u.openPath(path) })
+	}, u.form.setSuggestions, u.input)
 
 	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea), u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
@@ -69,7 +76,7 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	// A click on the preview or a blank part of the window while a
 	// syllable is composing leaves nothing focused; the syllable arrives
 	// with the next key and goes back to the field it was typed in.
-	w.Canvas().SetOnTypedRune(func(r rune) { ime.DefaultGroup().Unfocused(r) })
+	w.Canvas().SetOnTypedRune(func(r rune) { u.input.Unfocused(r) })
 	u.restoreLayout()
 	w.SetCloseIntercept(func() {
 		u.confirmDiscard(func() {
@@ -86,11 +93,15 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 func (u *ui) raw() bool { return u.session != nil && u.session.Err() != nil }
 
 // shutdown stops the work the window runs in the background: a pending
-// preview render or word count, the file watch, and the autosaver, which first writes
-// what it still holds.
+// preview render or word count, a scan, export or journal read, the file
+// watch, and the autosaver, which first writes what it still holds.
 func (u *ui) shutdown() {
 	u.preview.stop()
 	u.status.stop()
+	u.library.stop()
+	for _, job := range []*debounce{&u.exportPlan, &u.exportApply, &u.exportHTML, &u.recovery} {
+		job.stop()
+	}
 	if u.stopWatch != nil {
 		u.stopWatch()
 	}
@@ -99,75 +110,27 @@ func (u *ui) shutdown() {
 	}
 }
 
-func (u *ui) toolbar() *widget.Toolbar {
-	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.MenuIcon(), u.toggleLibrary),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newDraft),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.showOpen),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.save),
-		widget.NewToolbarAction(theme.ContentCopyIcon(), func() { u.showSaveAs(nil) }),
-		widget.NewToolbarAction(theme.UploadIcon(), u.showExport),
-		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.VisibilityIcon(), u.togglePreview),
-		widget.NewToolbarAction(theme.ListIcon(), u.toggleForm),
-		widget.NewToolbarAction(theme.SearchIcon(), u.find.show),
-		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
-	)
-}
-
-// shortcut is Ctrl+key, or Cmd+key on macOS, with extra modifiers.
-func shortcut(key fyne.KeyName, extra fyne.KeyModifier) fyne.Shortcut {
-	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | extra}
-}
-
-// menu builds the main menu. Its shortcuts work while the editor has the
-// focus, because Fyne offers a key to the main menu before the focused
-// widget.
-func (u *ui) menu() *fyne.MainMenu {
-	item := func(label string, key fyne.KeyName, extra fyne.KeyModifier, action func()) *fyne.MenuItem {
-		it := fyne.NewMenuItem(label, action)
-		if key != "" {
-			it.Shortcut = shortcut(key, extra)
+// background runs work off the UI goroutine through job, saying what it
+// does (doing) in the status bar meanwhile, then show, the function work
+// returns, on the UI goroutine, unless a newer call through job overtook
+// it. Work must not touch the session or the widgets: it gets copies.
+func (u *ui) background(job *debounce, doing string, work func() (show func())) {
+	u.status.setBusy(doing, true)
+	job.schedule(func() func() {
+		show := work()
+		return func() {
+			u.status.setBusy(doing, false)
+			show()
 		}
-		return it
-	}
-	wrap := func(marker string) func() { return func() { u.applyCommand(wrapCommand(marker)) } }
-	heading := func(level int) func() { return func() { u.applyCommand(headingCommand(level)) } }
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			item("New post…", fyne.KeyN, 0, u.newDraft),
-			item("Open…", fyne.KeyO, 0, u.showOpen),
-			item("Save", fyne.KeyS, 0, u.save),
-			item("Save as…", fyne.KeyS, fyne.KeyModifierShift, func() { u.showSaveAs(nil) }),
-			fyne.NewMenuItemSeparator(),
-			item("Export to the blog…", fyne.KeyE, 0, u.showExport),
-			item("Export as HTML…", fyne.KeyE, fyne.KeyModifierShift, u.showExportHTML),
-			fyne.NewMenuItemSeparator(),
-			item("Settings…", fyne.KeyComma, 0, u.showSettings),
-		),
-		fyne.NewMenu("Edit",
-			item("Undo", "", 0, u.editor.Undo),
-			item("Redo", "", 0, u.editor.Redo),
-			fyne.NewMenuItemSeparator(),
-			item("Find and replace", fyne.KeyF, 0, u.find.show),
-			fyne.NewMenuItemSeparator(),
-			item("Bold", fyne.KeyB, 0, wrap("**")),
-			item("Italic", fyne.KeyI, 0, wrap("*")),
-			item("Strikethrough", fyne.KeyX, fyne.KeyModifierShift, wrap("~~")),
-			item("Link", fyne.KeyK, 0, func() { u.applyCommand(linkCommand) }),
-			item("Heading 1", fyne.Key1, 0, heading(1)),
-			item("Heading 2", fyne.Key2, 0, heading(2)),
-			item("Heading 3", fyne.Key3, 0, heading(3)),
-			item("Insert image…", fyne.KeyI, fyne.KeyModifierShift, u.showInsertImage),
-		),
-		fyne.NewMenu("View",
-			item("Library", fyne.KeyL, fyne.KeyModifierShift, u.toggleLibrary),
-			item("Preview", fyne.KeyP, fyne.KeyModifierShift, u.togglePreview),
-			item("Front matter form", fyne.KeyM, fyne.KeyModifierShift, u.toggleForm),
-		),
-	)
+	}, u.do)
+}
+
+// postCopy is the open post as it is now, for work off the UI goroutine,
+// which must not read the session's post while the user edits it. The
+// bytes are a snapshot already: an edit never changes them in place.
+func (u *ui) postCopy() *storage.Post {
+	p := u.session.Post()
+	return storage.Parse(p.Path, p.Bytes())
 }
 
 // syncPreview scrolls the preview to the block at the editor's first
@@ -177,6 +140,21 @@ func (u *ui) syncPreview() {
 	if !u.raw() && u.preview.scroll.Visible() {
 		u.preview.showLine(u.editor.TopLine())
 	}
+}
+
+// refreshPreview schedules a render of the body as it is now.
+func (u *ui) refreshPreview() {
+	if u.session != nil {
+		u.schedulePreview(u.session.BodySnapshot())
+	}
+}
+
+// schedulePreview schedules a render of body, the post's Markdown.
+func (u *ui) schedulePreview(body editor.Snapshot) {
+	if u.session == nil || !u.preview.scroll.Visible() {
+		return
+	}
+	u.preview.schedule(body, u.previewOptions())
 }
 
 // togglePreview shows or hides the preview; hidden, it costs no renders.

@@ -342,7 +342,7 @@ func TestNewPostFillExport(t *testing.T) {
 	}
 	u.rescanLibrary()
 	runUI(t, u, func() bool { return u.library.lib != nil && len(u.library.lib.Entries) == 3 })
-	if got := u.form.lists["tags"].suggestions; len(got) == 0 || got[0].Text != "회고" || got[0].Count != 3 {
+	if got := u.form.lists["tags"].Suggestions(); len(got) == 0 || got[0].Text != "회고" || got[0].Count != 3 {
 		t.Errorf("tag suggestions = %+v", got)
 	}
 }

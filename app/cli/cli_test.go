@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/postdesk/postdesk/storage"
 )
 
 // run runs the command line and returns its exit code and output.
@@ -119,6 +121,48 @@ func TestSetRefusesBadValue(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, orig) {
 		t.Error("a refused edit rewrote the file")
+	}
+}
+
+// TestSetRefusesFileChangedMeanwhile: another program writes or removes
+// the file after set read it; set saves nothing, as the window would not,
+// and says so.
+func TestSetRefusesFileChangedMeanwhile(t *testing.T) {
+	const outside = "---\ntitle: 다른 편집기가 쓴 제목\n---\n"
+	for _, tc := range []struct {
+		name   string
+		change func(path string) error
+		want   string // the file afterwards; "" for none
+	}{
+		{"written", func(path string) error { return os.WriteFile(path, []byte(outside), 0o644) }, outside},
+		{"deleted", os.Remove, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path, _ := copyFixture(t, "good/bom-crlf.md")
+			post, disk, err := storage.LoadState(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := applyEdits(post, []fieldEdit{{key: "title", value: "바뀐 제목"}}); err != nil {
+				t.Fatal(err)
+			}
+			if err := tc.change(path); err != nil {
+				t.Fatal(err)
+			}
+			var errOut bytes.Buffer
+			code := saveEdited(&errOut, post, disk)
+			if code != exitProblem || !strings.Contains(errOut.String(), "since it was opened") || !strings.Contains(errOut.String(), path+": not changed") {
+				t.Errorf("save = %d, %q", code, errOut.String())
+			}
+			got, err := os.ReadFile(path)
+			if tc.want == "" {
+				if err == nil {
+					t.Errorf("the deleted file was written again:\n%s", got)
+				}
+			} else if string(got) != tc.want {
+				t.Errorf("the outside change was overwritten:\n%s", got)
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -19,7 +20,8 @@ the fields named change; every other byte of the file stays as it was.
   --unset KEY  remove a field (and a nested mapping it leaves empty)
 
 With no edits the file is saved as loaded, byte for byte. A file whose front
-matter does not parse is refused and left untouched.
+matter does not parse is refused and left untouched, and so is a file that
+another program changed while set was editing it.
 Exit status: 0 on success, 1 when the file cannot be read, parsed or saved,
 2 for a wrong command line.
 `
@@ -64,7 +66,7 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	post, err := storage.Load(file)
+	post, disk, err := storage.LoadState(file)
 	if err != nil {
 		fmt.Fprintln(stderr, describe(file, err))
 		if post != nil {
@@ -72,19 +74,41 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitProblem
 	}
+	if err := applyEdits(post, edits); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n%s: not changed\n", file, err, file)
+		return exitProblem
+	}
+	return saveEdited(stderr, post, disk)
+}
+
+// applyEdits makes the edits to post, in order, and stops at the first
+// one that fails.
+func applyEdits(post *storage.Post, edits []fieldEdit) error {
 	for _, e := range edits {
+		var err error
 		if e.unset {
 			err = post.Remove(e.key)
 		} else {
 			err = post.SetYAML(e.key, e.value)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n%s: not changed\n", file, err, file)
-			return exitProblem
+			return err
 		}
 	}
-	if err := post.Save(); err != nil {
-		fmt.Fprintf(stderr, "postdesk: %v\n%s: not changed\n", err, file)
+	return nil
+}
+
+// saveEdited writes post over its file only if the file is still disk,
+// the state it was read in: the check the window's save makes, so that a
+// change another program made meanwhile is never overwritten.
+func saveEdited(stderr io.Writer, post *storage.Post, disk storage.FileState) int {
+	_, err := storage.SaveIfUnchanged(post.Path, post.Bytes(), disk)
+	switch {
+	case errors.Is(err, storage.ErrChangedOnDisk) || errors.Is(err, storage.ErrDeleted):
+		fmt.Fprintf(stderr, "postdesk: %v\n%s: not changed; run set again to edit the file as it is now\n", err, post.Path)
+		return exitProblem
+	case err != nil:
+		fmt.Fprintf(stderr, "postdesk: %v\n%s: not changed\n", err, post.Path)
 		return exitProblem
 	}
 	return exitOK

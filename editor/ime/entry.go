@@ -21,36 +21,35 @@ type Entry struct {
 	outer fyne.Widget // the widget in the window: this one, or the one that embeds it
 }
 
-// NewEntry returns a single-line Entry.
-func NewEntry() *Entry {
+// NewEntry returns a single-line Entry in g, the group of the window's
+// widgets between which a syllable composing at a focus change is handed
+// back (see Group).
+func NewEntry(g *Group) *Entry {
 	e := &Entry{}
-	e.Init(e)
+	e.Init(e, g)
 	return e
 }
 
-// NewMultiLineEntry returns a multi-line Entry.
-func NewMultiLineEntry() *Entry {
+// NewMultiLineEntry returns a multi-line Entry in g (see NewEntry).
+func NewMultiLineEntry(g *Group) *Entry {
 	e := &Entry{}
 	e.MultiLine = true
-	e.Init(e)
+	e.Init(e, g)
 	return e
 }
 
-// Init sets up an Entry embedded in another widget; call it from that
-// widget's constructor in place of ExtendBaseWidget, with the outer
-// widget.
-func (e *Entry) Init(outer fyne.Widget) {
+// Init sets up an Entry embedded in another widget, in the group g (see
+// NewEntry); call it from that widget's constructor in place of
+// ExtendBaseWidget, with the outer widget.
+func (e *Entry) Init(outer fyne.Widget, g *Group) {
 	e.input = Tracker{
 		Apply:   func(k Key) { e.typedKey(&fyne.KeyEvent{Name: k.Name}) },
 		Deliver: e.deliver,
+		Group:   g,
 	}
 	e.outer = outer
 	e.ExtendBaseWidget(outer)
 }
-
-// SetInputGroup puts the entry in the group of widgets between which a
-// syllable composing at a focus change is handed back (see Group).
-func (e *Entry) SetInputGroup(g *Group) { e.input.Group = g }
 
 // Composing tells whether an input method is composing a syllable that
 // has not reached the text yet.

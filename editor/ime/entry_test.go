@@ -23,8 +23,8 @@ func k(name fyne.KeyName) event { return event{key: name} }
 func r(c rune) event            { return event{char: c} }
 func focus(e *Entry) event      { return event{focus: e} }
 
-// bench is a window of entries in one group. The fallback timer fires
-// only when the test says.
+// bench is a window of entries, made in one group. The fallback timer
+// fires only when the test says.
 type bench struct {
 	w     fyne.Window
 	fires []func()
@@ -34,10 +34,8 @@ func newBench(t *testing.T, entries ...*Entry) *bench {
 	t.Helper()
 	a := test.NewTempApp(t)
 	b := &bench{w: a.NewWindow("ime")}
-	g := &Group{}
 	objs := make([]fyne.CanvasObject, len(entries))
 	for i, e := range entries {
-		e.SetInputGroup(g)
 		e.input.Schedule = func(_ time.Duration, f func()) *time.Timer {
 			b.fires = append(b.fires, f)
 			return time.AfterFunc(time.Hour, func() {})
@@ -91,7 +89,7 @@ func TestEntryKeyOrder(t *testing.T) {
 		{"Latin typing is not composing", []event{k("A"), r('a'), k(fyne.KeyBackspace), k("B"), r('b')}, "b", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			e := NewEntry()
+			e := NewEntry(&Group{})
 			submitted := ""
 			e.OnSubmitted = func(s string) { submitted = s }
 			b := newBench(t, e)
@@ -107,7 +105,7 @@ func TestEntryKeyOrder(t *testing.T) {
 }
 
 func TestEntryOnTypedKeyAfterSyllable(t *testing.T) {
-	e := NewEntry()
+	e := NewEntry(&Group{})
 	var seen []string
 	e.OnTypedKey = func(ev *fyne.KeyEvent) bool {
 		seen = append(seen, string(ev.Name)+"@"+e.Text)
@@ -121,7 +119,7 @@ func TestEntryOnTypedKeyAfterSyllable(t *testing.T) {
 }
 
 func TestHeldKeyActsWithoutCommit(t *testing.T) {
-	e := NewEntry()
+	e := NewEntry(&Group{})
 	e.MultiLine = true
 	b := newBench(t, e)
 	b.replay(k("G"), k(fyne.KeyReturn)) // a letter whose character never comes
@@ -167,7 +165,8 @@ func TestFocusChangeWhileComposing(t *testing.T) {
 		}, "한", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, b := NewEntry(), NewEntry()
+			g := &Group{}
+			a, b := NewEntry(g), NewEntry(g)
 			bn := newBench(t, a, b)
 			bn.replay(tc.events(a, b)...)
 			if a.Text != tc.wantA || b.Text != tc.wantB {
@@ -183,7 +182,8 @@ func TestFocusChangeWhileComposing(t *testing.T) {
 // A field whose text is replaced while its syllable is on the way no
 // longer claims it.
 func TestSetTextDropsTheClaim(t *testing.T) {
-	a, b := NewEntry(), NewEntry()
+	g := &Group{}
+	a, b := NewEntry(g), NewEntry(g)
 	bn := newBench(t, a, b)
 	bn.replay(k("G"), k("K"), focus(b))
 	a.SetText("new")
@@ -196,7 +196,7 @@ func TestSetTextDropsTheClaim(t *testing.T) {
 // A widget that takes the focus only to pass typing on (a suggestion
 // list) gives the syllable back to the entry it came from.
 func TestSyllableThroughAForwarder(t *testing.T) {
-	a := NewEntry()
+	a := NewEntry(&Group{})
 	bn := newBench(t, a)
 	bn.replay(k("G"), k("K"), k("S"))
 	a.FocusLost() // a pop-up took the focus and forwards to a
@@ -210,9 +210,9 @@ func TestSyllableThroughAForwarder(t *testing.T) {
 // A click where nothing takes the focus (the preview): the syllable
 // reaches the window, which gives it back.
 func TestSyllableWithNothingFocused(t *testing.T) {
-	a := NewEntry()
+	g := &Group{}
+	a := NewEntry(g)
 	bn := newBench(t, a)
-	g := a.input.Group
 	bn.replay(k("G"), k("K"), k("S"))
 	bn.w.Canvas().Unfocus()
 	if !g.Unfocused('한') || a.Text != "한" {
@@ -227,7 +227,7 @@ func TestSyllableWithNothingFocused(t *testing.T) {
 // nothing is composing after it. A commit on a letter key, however late
 // it comes, leaves that letter composing.
 func TestShortcutCommitEndsComposition(t *testing.T) {
-	e := NewEntry()
+	e := NewEntry(&Group{})
 	newBench(t, e).replay(k("G"), k("K"), k("S"))
 	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
 	e.KeyDown(&fyne.KeyEvent{Name: "S"}) // the shortcut: no TypedKey follows
@@ -247,10 +247,9 @@ func TestShortcutCommitEndsComposition(t *testing.T) {
 // A syllable composed in a dialog's field that closed before it arrived
 // stays where it arrives instead of vanishing with the dialog.
 func TestSyllableOfAClosedDialog(t *testing.T) {
-	a := NewEntry()
+	a := NewEntry(&Group{})
 	bn := newBench(t, a)
-	d := NewEntry()
-	d.SetInputGroup(a.input.Group)
+	d := NewEntry(a.input.Group)
 	ok := widget.NewButton("OK", nil)
 	pop := widget.NewModalPopUp(container.NewVBox(d, ok), bn.w.Canvas())
 	pop.Show()
@@ -266,9 +265,9 @@ func TestSyllableOfAClosedDialog(t *testing.T) {
 // Work that reads the text waits while any field of the group composes,
 // also a field the focus left before its syllable arrived.
 func TestGroupAfterCommit(t *testing.T) {
-	a, b := NewEntry(), NewEntry()
+	g := &Group{}
+	a, b := NewEntry(g), NewEntry(g)
 	bn := newBench(t, a, b)
-	g := a.input.Group
 	bn.replay(k("G"), k("K"), focus(b))
 	var saved string
 	g.AfterCommit(func() { saved = a.Text + "|" + b.Text })

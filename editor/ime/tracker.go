@@ -49,8 +49,9 @@ type Tracker struct {
 	// Changed, if set, is called when Composing changes, so the widget
 	// can show it.
 	Changed func()
-	// Group is where focus hand-overs are followed; nil means the
-	// process-wide default, which suits widgets of one window.
+	// Group is where focus hand-overs are followed: the window's, shared
+	// by all its widgets. nil gives the Tracker a group of its own, so
+	// that a lone widget works, handing nothing over.
 	Group *Group
 	// Schedule is the timer; nil means time.AfterFunc through fyne.Do.
 	// Tests replace it.
@@ -74,7 +75,9 @@ type Tracker struct {
 
 // Group links the Trackers between which the focus moves: the widgets of
 // one window. It knows whether any of them is composing, so that work
-// that reads their text (a save) can wait for the syllable.
+// that reads their text (a save) can wait for the syllable. The window
+// owns it and hands it to each widget it makes; the zero Group is ready
+// to use. Its methods run on the UI goroutine.
 type Group struct {
 	// left is the Tracker that lost the focus while composing, whose
 	// syllable is still to come.
@@ -85,11 +88,6 @@ type Group struct {
 	waiting []func()
 	gen     uint64
 }
-
-var defaultGroup Group
-
-// DefaultGroup is the group of every Tracker whose Group is nil.
-func DefaultGroup() *Group { return &defaultGroup }
 
 // Composing tells whether a syllable is on its way into a widget of the
 // group.
@@ -375,10 +373,10 @@ func (t *Tracker) report() {
 }
 
 func (t *Tracker) group() *Group {
-	if t.Group != nil {
-		return t.Group
+	if t.Group == nil {
+		t.Group = &Group{}
 	}
-	return &defaultGroup
+	return t.Group
 }
 
 func (t *Tracker) schedule(d time.Duration, f func()) *time.Timer {

@@ -32,6 +32,11 @@ func (t *TextArea) initInput() {
 	}
 }
 
+// SetInputGroup puts the TextArea in g, the group of the window's widgets
+// between which a syllable composing at a focus change is handed back
+// (see ime.Group). Without one it hands nothing over.
+func (t *TextArea) SetInputGroup(g *ime.Group) { t.input.Group = g }
+
 // Composing tells whether an input method is composing a syllable that
 // has not reached the text yet.
 func (t *TextArea) Composing() bool { return t.input.Composing() }

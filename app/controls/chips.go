@@ -1,4 +1,4 @@
-package app
+package controls
 
 import (
 	"image/color"
@@ -62,10 +62,11 @@ type ChipList struct {
 	popUp *widget.PopUp
 }
 
-// NewChipList returns an empty ChipList whose entry shows placeholder.
-func NewChipList(placeholder string) *ChipList {
+// NewChipList returns an empty ChipList whose entry shows placeholder,
+// in g, the input-method group of the window's fields (see ime.Group).
+func NewChipList(placeholder string, g *ime.Group) *ChipList {
 	c := &ChipList{}
-	c.entry = newChipEntry(c)
+	c.entry = newChipEntry(c, g)
 	c.entry.SetPlaceHolder(placeholder)
 	c.entry.OnChanged = c.suggest
 	c.flow = container.New(&flowLayout{lastMin: 120}, c.entry)
@@ -102,12 +103,25 @@ func (c *ChipList) SetSuggestions(s []Suggestion) {
 	c.suggestions = slices.Clone(s)
 }
 
-// SetMaxItems makes the list show a hint when it holds more than n items;
+// Suggestions returns a copy of the values offered while typing.
+func (c *ChipList) Suggestions() []Suggestion {
+	return slices.Clone(c.suggestions)
+}
+
+// Entry is the field after the chips that new items are typed into, for
+// the window to focus.
+func (c *ChipList) Entry() fyne.Focusable { return c.entry }
+
+// Typed returns the text in the entry that is not an item yet.
+func (c *ChipList) Typed() string { return c.entry.Text }
+
+// SetMaxItems makes the list show hint when it holds more than n items;
 // n <= 0 removes the limit. It never stops the user from adding more: a
 // post may hold more categories than Chirpy shows, and that is the
-// writer's call.
-func (c *ChipList) SetMaxItems(n int) {
+// writer's call, which the hint informs ("Chirpy uses only the first 2.").
+func (c *ChipList) SetMaxItems(n int, hint string) {
 	c.maxItems = n
+	c.hint.SetText(hint)
 	c.updateHint()
 }
 
@@ -222,11 +236,6 @@ func (c *ChipList) updateHint() {
 		c.hint.Hide()
 		return
 	}
-	if c.maxItems == 1 {
-		c.hint.SetText("Chirpy uses only the first one.")
-	} else {
-		c.hint.SetText("Chirpy uses only the first " + strconv.Itoa(c.maxItems) + ".")
-	}
 	c.hint.Show()
 }
 
@@ -299,9 +308,9 @@ type chipEntry struct {
 	list *ChipList
 }
 
-func newChipEntry(list *ChipList) *chipEntry {
+func newChipEntry(list *ChipList, g *ime.Group) *chipEntry {
 	e := &chipEntry{list: list}
-	e.Init(e)
+	e.Init(e, g)
 	e.OnTypedKey = e.typedKey
 	return e
 }

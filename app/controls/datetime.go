@@ -1,4 +1,4 @@
-package app
+package controls
 
 import (
 	"time"
@@ -9,28 +9,41 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor/ime"
-	"github.com/postdesk/postdesk/storage"
 )
 
-// DateTimeEditor edits a post's date as text, "2022-01-01 17:30:00 +0900",
-// keeping the post's own time zone. A date loaded from a post is shown
-// exactly as written, in any form storage.ParseDate reads, until the user
-// changes it; the Now button and the calendar write the form
-// storage.FormatDate makes.
+// DateFormat is how a DateTimeEditor reads and writes its text; the
+// widget itself knows no date syntax.
+type DateFormat struct {
+	// Parse reads text as a date and time. named tells whether the text
+	// names its offset: then wall is in a zone with that offset;
+	// otherwise only wall's clock fields count, and the editor reads them
+	// in its zone (see SetZone). A date without a time is midnight.
+	Parse func(text string) (wall time.Time, named bool, err error)
+	// Format writes t, with t's offset, as the Now button and the
+	// calendar write a date.
+	Format func(t time.Time) string
+}
+
+// DateTimeEditor edits a date as text, "2022-01-01 17:30:00 +0900",
+// keeping the text's own time zone. A date put in with SetText is shown
+// exactly as written, in any form its DateFormat reads, until the user
+// changes it; the Now button and the calendar write the form the
+// DateFormat makes.
 //
-// The zone the post's date is in is the offset its text names, if it names
-// one, and otherwise the zone set with SetZone: the Now button and the
-// calendar write times in that zone, so a post written with +0900 keeps
-// +0900 whatever the machine's zone.
+// The zone of the date is the offset its text names, if it names one, and
+// otherwise the zone set with SetZone: the Now button and the calendar
+// write times in that zone, so a date written with +0900 keeps +0900
+// whatever the machine's zone.
 type DateTimeEditor struct {
 	widget.BaseWidget
 
 	// OnChanged is called with the new text after each edit by the user
-	// that leaves a date storage.ParseDate reads, or an empty text; never
+	// that leaves a date the DateFormat reads, or an empty text; never
 	// for text it rejects and never for SetText or Clear.
 	OnChanged func(string)
 
-	zone *time.Location
+	format DateFormat
+	zone   *time.Location
 	// now is the clock of the Now button; tests replace it.
 	now func() time.Time
 	// loading is set while the text is put in by the program rather than
@@ -45,11 +58,12 @@ type DateTimeEditor struct {
 	content  *fyne.Container
 }
 
-// NewDateTimeEditor returns an empty editor in the machine's time zone
-// until SetZone says otherwise.
-func NewDateTimeEditor() *DateTimeEditor {
-	d := &DateTimeEditor{zone: time.Local, now: time.Now}
-	d.entry = ime.NewEntry()
+// NewDateTimeEditor returns an empty editor of dates in format, in the
+// machine's time zone until SetZone says otherwise, in g, the
+// input-method group of the window's fields (see ime.Group).
+func NewDateTimeEditor(format DateFormat, g *ime.Group) *DateTimeEditor {
+	d := &DateTimeEditor{format: format, zone: time.Local, now: time.Now}
+	d.entry = ime.NewEntry(g)
 	d.entry.Validator = d.check
 	// Fyne hides a validation error while the entry has the focus unless
 	// told otherwise, and then keeps showing the last verdict: a text that
@@ -77,7 +91,8 @@ func (d *DateTimeEditor) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // SetZone sets the zone for a date whose text names no offset, and for an
-// empty one: the blog's time zone setting. nil means the machine's zone.
+// empty one: in Postdesk, the blog's time zone. nil means the machine's
+// zone.
 func (d *DateTimeEditor) SetZone(loc *time.Location) {
 	if loc == nil {
 		loc = time.Local
@@ -88,8 +103,8 @@ func (d *DateTimeEditor) SetZone(loc *time.Location) {
 	d.showError(d.check(d.entry.Text))
 }
 
-// SetText shows text as written in the post, without calling OnChanged. An
-// unreadable date is shown too, marked invalid, so the user can fix it.
+// SetText shows text as written, without calling OnChanged. An unreadable
+// date is shown too, marked invalid, so the user can fix it.
 func (d *DateTimeEditor) SetText(text string) {
 	d.load(text)
 }
@@ -106,14 +121,14 @@ func (d *DateTimeEditor) Clear() {
 
 // Validate returns why the text is not a date, or nil for a readable date
 // or an empty text (whether a date is required is the form's call). The
-// error's text tells the user what to write; errors.Unwrap gives
-// storage.ParseDate's reason.
+// error's text tells the user what to write; errors.Unwrap gives the
+// DateFormat's reason.
 func (d *DateTimeEditor) Validate() error {
 	return d.check(d.entry.Text)
 }
 
 // dateInputError is a date the editor cannot read: a short instruction for
-// the user, with storage.ParseDate's reason inside.
+// the user, with the DateFormat's reason inside.
 type dateInputError struct {
 	example string
 	err     error
@@ -123,7 +138,7 @@ type dateInputError struct {
 // use.
 func (e *dateInputError) Error() string { return "write " + e.example }
 
-// Unwrap returns the reason storage.ParseDate gave.
+// Unwrap returns the reason the DateFormat gave.
 func (e *dateInputError) Unwrap() error { return e.err }
 
 // check is the entry's validator.
@@ -131,7 +146,7 @@ func (d *DateTimeEditor) check(text string) error {
 	if text == "" {
 		return nil
 	}
-	if _, err := storage.ParseDate(text, false); err != nil {
+	if _, _, err := d.format.Parse(text); err != nil {
 		return &dateInputError{example: d.example(), err: err}
 	}
 	return nil
@@ -187,27 +202,27 @@ func (d *DateTimeEditor) write(text string) {
 	}
 }
 
-// setNow writes the current time in the post's zone.
+// setNow writes the current time in the date's zone.
 func (d *DateTimeEditor) setNow() {
 	loc, _ := d.current()
-	d.write(storage.FormatDate(d.now().In(loc)))
+	d.write(d.format.Format(d.now().In(loc)))
 }
 
-// current returns the post's zone and the date and time shown in it. For
+// current returns the date's zone and the date and time shown in it. For
 // an empty or unreadable text the time is now; a date without a time is
-// midnight, as Jekyll reads it.
+// midnight.
 func (d *DateTimeEditor) current() (*time.Location, time.Time) {
-	date, err := storage.ParseDate(d.entry.Text, false)
+	w, named, err := d.format.Parse(d.entry.Text)
 	if err != nil {
 		return d.zone, d.now().In(d.zone)
 	}
-	w := date.Wall
-	if date.Zone == storage.ZoneExplicit {
+	if named {
 		// The fixed zone of the written offset, so the text keeps it.
 		return w.Location(), w.Truncate(time.Second)
 	}
 	// No offset written: the clock reading is read in the editor's zone,
-	// which is the blog's, the zone Jekyll uses for such a date.
+	// where the window sets the blog's, the zone Jekyll uses for such a
+	// date.
 	t := time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, d.zone)
 	return d.zone, t
 }
@@ -239,5 +254,5 @@ func (d *DateTimeEditor) pickDay(day time.Time) {
 	}
 	loc, t := d.current()
 	picked := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
-	d.write(storage.FormatDate(picked))
+	d.write(d.format.Format(picked))
 }

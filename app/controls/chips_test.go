@@ -1,4 +1,4 @@
-package app
+package controls
 
 import (
 	"slices"
@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // chipsFixture is a ChipList in a window, with every OnChanged call kept.
@@ -20,9 +22,8 @@ type chipsFixture struct {
 
 func newChipsFixture(t *testing.T, items ...string) *chipsFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(newTheme())
-	f := &chipsFixture{t: t, list: NewChipList("Add a tag")}
+	test.NewTempApp(t)
+	f := &chipsFixture{t: t, list: NewChipList("Add a tag", &ime.Group{})}
 	f.list.SetItems(items)
 	f.list.OnChanged = func(items []string) { f.changes = append(f.changes, items) }
 	f.win = test.NewTempWindow(t, f.list)
@@ -401,7 +402,7 @@ func TestChipListSetItems(t *testing.T) {
 
 func TestChipListMaxItemsHint(t *testing.T) {
 	f := newChipsFixture(t, "개발", "회고")
-	f.list.SetMaxItems(2)
+	f.list.SetMaxItems(2, "Chirpy uses only the first 2.")
 	if f.list.hint.Visible() {
 		t.Errorf("hint shown at the limit")
 	}

@@ -1,4 +1,4 @@
-package app
+package controls
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/postdesk/postdesk/editor/ime"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -22,18 +23,29 @@ type dateFixture struct {
 	changes []string
 }
 
+// jekyllDates is the format the window gives its date fields: dates as
+// Jekyll reads them and Postdesk writes them.
+func jekyllDates() DateFormat {
+	return DateFormat{
+		Parse: func(text string) (time.Time, bool, error) {
+			d, err := storage.ParseDate(text, false)
+			return d.Wall, d.Zone == storage.ZoneExplicit, err
+		},
+		Format: storage.FormatDate,
+	}
+}
+
 // testNow is the fixed clock: noon UTC, a summer day in New York.
 var testNow = time.Date(2024, 7, 14, 12, 5, 9, 123, time.UTC)
 
 func newDateFixture(t *testing.T, zone string) *dateFixture {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(newTheme())
+	test.NewTempApp(t)
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &dateFixture{t: t, ed: NewDateTimeEditor()}
+	f := &dateFixture{t: t, ed: NewDateTimeEditor(jekyllDates(), &ime.Group{})}
 	f.ed.now = func() time.Time { return testNow }
 	f.ed.SetZone(loc)
 	f.ed.OnChanged = func(s string) { f.changes = append(f.changes, s) }

@@ -1,0 +1,121 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/storage"
+)
+
+// openBlog makes dir the blog folder and lists its posts; "" means none.
+func (u *ui) openBlog(dir string) {
+	u.blog = nil
+	if dir != "" {
+		b, err := storage.OpenBlog(dir)
+		if err != nil {
+			u.status.setError(err)
+		} else {
+			u.blog = b
+		}
+	}
+	u.rescanLibrary()
+}
+
+func (u *ui) rescanLibrary() {
+	var extra []string
+	if d := u.draftsDir(); u.blog != nil && d != u.blog.DraftsDir {
+		extra = append(extra, d)
+	}
+	u.library.rescan(u.blog, extra, u.do)
+}
+
+// draftsDir is where new drafts go: the setting, else the blog's _drafts.
+func (u *ui) draftsDir() string {
+	if d := u.app.Preferences().String(prefDraftsDir); d != "" {
+		if !filepath.IsAbs(d) && u.blog != nil {
+			return filepath.Join(u.blog.Dir, d)
+		}
+		return d
+	}
+	if u.blog != nil {
+		return u.blog.DraftsDir
+	}
+	return ""
+}
+
+// inBlog tells whether path is one of the posts the sidebar lists: under
+// the blog folder or the drafts folder.
+func (u *ui) inBlog(path string) bool {
+	if u.blog == nil || path == "" {
+		return false
+	}
+	for _, dir := range []string{u.blog.Dir, u.draftsDir()} {
+		if rel, err := filepath.Rel(dir, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// zone is the time zone for new dates: the setting, else the blog's
+// configured zone, else the system's.
+func (u *ui) zone() *time.Location {
+	if name := u.app.Preferences().String(prefZone); name != "" {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	if u.blog != nil {
+		return u.blog.SiteZone()
+	}
+	return time.Local
+}
+
+// siteDir is the blog folder the post at path belongs to: the one from
+// Settings when the post is in it, else the nearest folder above the post
+// with a site configuration. The file system is asked once per post path,
+// not on every keystroke.
+func (u *ui) siteDir(path string) string {
+	if u.blog != nil {
+		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return u.blog.Dir
+		}
+	}
+	if path != u.siteFor {
+		u.siteFor, u.site = path, storage.FindBlogDir(filepath.Dir(path))
+	}
+	return u.site
+}
+
+// previewOptions says where the post's images are: next to it, under
+// its media_subpath (or legacy img_path), and in the blog folder.
+func (u *ui) previewOptions() editor.PreviewOptions {
+	opt := editor.PreviewOptions{MediaPrefix: u.session.Text("media_subpath")}
+	if opt.MediaPrefix == "" {
+		opt.MediaPrefix = u.session.Text("img_path")
+	}
+	if path := u.session.Path(); path != "" {
+		opt.PostDir = filepath.Dir(path)
+		opt.BlogDir = u.siteDir(path)
+	}
+	return opt
+}
+
+func (u *ui) relToBlog(path string) string {
+	if u.blog != nil {
+		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return rel
+		}
+	}
+	return path
+}
+
+func (u *ui) relToBlogAll(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = u.relToBlog(p)
+	}
+	return out
+}

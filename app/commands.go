@@ -1,0 +1,51 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/postdesk/postdesk/editor"
+)
+
+// applyCommand runs an editing command on the editor's text and selection.
+func (u *ui) applyCommand(cmd func(string, editor.Selection) editor.Change) {
+	u.editor.apply(cmd(u.editor.Text(), u.editor.selection()))
+	u.win.Canvas().Focus(u.editor.TextArea)
+}
+
+func wrapCommand(marker string) func(string, editor.Selection) editor.Change {
+	return func(text string, sel editor.Selection) editor.Change { return editor.ToggleWrap(text, sel, marker) }
+}
+
+func headingCommand(level int) func(string, editor.Selection) editor.Change {
+	return func(text string, sel editor.Selection) editor.Change { return editor.Heading(text, sel.End, level) }
+}
+
+func linkCommand(text string, sel editor.Selection) editor.Change { return editor.Link(text, sel) }
+
+// showInsertImage picks an image file and inserts a reference to it,
+// relative to the post when the image is in or below the post's folder.
+func (u *ui) showInsertImage() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		if post := u.session.Path(); post != "" {
+			if rel, err := filepath.Rel(filepath.Dir(post), path); err == nil && !strings.HasPrefix(rel, "..") {
+				path = filepath.ToSlash(rel)
+			}
+		}
+		alt := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		u.applyCommand(func(text string, sel editor.Selection) editor.Change {
+			return editor.InsertImage(text, sel, path, alt)
+		})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}))
+	d.Show()
+}

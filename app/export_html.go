@@ -1,0 +1,45 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/postdesk/postdesk/editor"
+)
+
+// showExportHTML asks where to write the post as one standalone HTML page.
+func (u *ui) showExportHTML() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		u.exportHTMLTo(path)
+	}, u.win)
+	name := strings.TrimSuffix(filepath.Base(u.session.Path()), filepath.Ext(u.session.Path()))
+	if name == "" || name == "." {
+		name = "post"
+	}
+	d.SetFileName(name + ".html")
+	d.Show()
+}
+
+// exportHTMLTo writes the post as HTML to path, with its images beside
+// it, off the UI goroutine: a long post with many images takes a while.
+func (u *ui) exportHTMLTo(path string) {
+	post, opt := u.postCopy(), u.previewOptions()
+	u.background(&u.exportHTML, "Exporting as HTML…", func() func() {
+		err := editor.ExportHTML(post, path, opt)
+		return func() {
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			dialog.ShowInformation("Exported", "Written:\n"+path, u.win)
+		}
+	})
+}
