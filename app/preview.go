@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
 )
 
 // previewDelay is how long typing must pause before the preview renders
@@ -43,7 +44,7 @@ func newPreviewPane() *previewPane {
 
 // schedule renders body after the typing pauses, replacing any render
 // still waiting.
-func (p *previewPane) schedule(body string, opt editor.PreviewOptions) {
+func (p *previewPane) schedule(body string, opt imagefile.Options) {
 	p.rendering.schedule(func() func() {
 		blocks := p.renderer.RenderBlocks([]byte(body), opt)
 		return func() { p.apply(blocks) }

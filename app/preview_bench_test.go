@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 )
 
@@ -56,7 +57,7 @@ func (t *previewTimes) run(b *testing.B, p *previewPane, body []byte) {
 		b.Fatal(err)
 	}
 	t1 := time.Now()
-	blocks := p.renderer.RenderBlocks(body, editor.PreviewOptions{})
+	blocks := p.renderer.RenderBlocks(body, imagefile.Options{})
 	t2 := time.Now()
 	p.apply(blocks)
 	t3 := time.Now()
@@ -91,7 +92,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	b.Run("middle", func(b *testing.B) { benchPreviewEdit(b, body, mid) })
 
 	line := bytes.Count(body[:mid], []byte("\n"))
-	blocks := editor.NewPreviewer().RenderBlocks(body, editor.PreviewOptions{})
+	blocks := editor.NewPreviewer().RenderBlocks(body, imagefile.Options{})
 	para := -1
 	for i, blk := range blocks {
 		if _, ok := blk.Segments[0].(*widget.TextSegment); ok && len(blk.Segments) == 1 &&

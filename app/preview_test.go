@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
 )
 
 // newTestPreview shows a preview pane alone in a headless window.
@@ -38,7 +39,7 @@ func newTestPreview(t testing.TB, size fyne.Size) *previewPane {
 
 // showBody renders body and applies it, as a finished render would.
 func (p *previewPane) showBody(body string) {
-	p.apply(p.renderer.RenderBlocks([]byte(body), editor.PreviewOptions{}))
+	p.apply(p.renderer.RenderBlocks([]byte(body), imagefile.Options{}))
 }
 
 func richText(o fyne.CanvasObject) string {
@@ -408,7 +409,7 @@ func TestPreviewEstimatesNearLaidOutHeights(t *testing.T) {
 		t.Skipf("SKIPPED: %v (the corpus lives in ../shared beside the repository)", err)
 	}
 	_, body, _ := bytes.Cut(raw[4:], []byte("\n---\n"))
-	checkEstimates(t, string(body), editor.PreviewOptions{})
+	checkEstimates(t, string(body), imagefile.Options{})
 }
 
 // A long code block comes as pieces whose boxes join: a joined box
@@ -420,11 +421,11 @@ func TestPreviewEstimatesJoinedCodeBoxes(t *testing.T) {
 		fmt.Fprintf(&b, "func step%d(x int) int {\n\ty := x * %d\n\treturn y + len(\"%d\")\n}\n\n", i, i, i)
 	}
 	b.WriteString("```\n")
-	blocks := editor.NewPreviewer().RenderBlocks([]byte(b.String()), editor.PreviewOptions{})
+	blocks := editor.NewPreviewer().RenderBlocks([]byte(b.String()), imagefile.Options{})
 	if len(blocks) < 20 {
 		t.Fatalf("the code block came as %d blocks, not as pieces", len(blocks))
 	}
-	checkEstimates(t, b.String(), editor.PreviewOptions{})
+	checkEstimates(t, b.String(), imagefile.Options{})
 }
 
 // An image is drawn at its natural size, shrunk to the column's width.
@@ -439,13 +440,13 @@ func TestPreviewEstimatesImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := "Before.\n\n![a picture](pic.png)\n\nBetween.\n\n![small](pic.png){: width=\"200\" }\n\nAfter.\n"
-	checkEstimates(t, body, editor.PreviewOptions{PostDir: dir})
+	checkEstimates(t, body, imagefile.Options{PostDir: dir})
 }
 
 // checkEstimates checks that the blocks of body, estimated, add up to
 // within a tenth of their laid-out height, at a narrow, a middling and a
 // wide width.
-func checkEstimates(t *testing.T, body string, opt editor.PreviewOptions) {
+func checkEstimates(t *testing.T, body string, opt imagefile.Options) {
 	t.Helper()
 	for _, width := range []float32{300, 600, 1000} {
 		p := newTestPreview(t, fyne.NewSize(width, 400))
@@ -466,11 +467,11 @@ func TestPreviewPaneDropsStaleRender(t *testing.T) {
 	p := newTestPreview(t, fyne.NewSize(600, 400))
 	done := make(chan func(), 4)
 	p.do = func(f func()) { done <- f }
-	p.schedule("첫 글", editor.PreviewOptions{})
+	p.schedule("첫 글", imagefile.Options{})
 	p.rendering.mu.Lock()
 	gen := p.rendering.gen
 	p.rendering.mu.Unlock()
-	p.schedule("둘째 글", editor.PreviewOptions{})
+	p.schedule("둘째 글", imagefile.Options{})
 	p.rendering.run(gen, p.do) // the first render, finishing late
 	if len(done) != 0 {
 		(<-done)()

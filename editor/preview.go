@@ -9,19 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
-
-// PreviewOptions says how to resolve what a post refers to.
-type PreviewOptions struct {
-	PostDir     string // folder of the post file, for relative image paths
-	BlogDir     string // the Jekyll site root ("" if unknown), for /assets/... paths
-	MediaPrefix string // media_subpath or img_path from the front matter ("" if none)
-}
 
 // Previewer turns post bodies into the segments of a widget.RichText,
 // reading the Markdown with the same pipeline as RenderHTML. It keeps the
@@ -64,7 +58,7 @@ func NewPreviewer() *Previewer {
 // returns the RichText segments that show it. It is Previewer.Render
 // with nothing remembered between calls; a preview that re-renders
 // should hold a Previewer instead.
-func RenderPreview(body []byte, opt PreviewOptions) []widget.RichTextSegment {
+func RenderPreview(body []byte, opt imagefile.Options) []widget.RichTextSegment {
 	return NewPreviewer().Render(body, opt)
 }
 
@@ -74,7 +68,7 @@ func RenderPreview(body []byte, opt PreviewOptions) []widget.RichTextSegment {
 // (CodeBox, MathBox, PromptBox, ImageBox, QuoteBlock, ListBlock). Render
 // reads the file system only to see whether local images exist; it never
 // touches the network.
-func (p *Previewer) Render(body []byte, opt PreviewOptions) []widget.RichTextSegment {
+func (p *Previewer) Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
 	doc := p.parser.Parse(text.NewReader(body))
 	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
 	w.children(doc, blockContext{})
@@ -103,7 +97,7 @@ func (c blockContext) textStyle(base widget.RichTextStyle) widget.RichTextStyle 
 // the many Text nodes goldmark splits a line into become one segment.
 type segmentWriter struct {
 	src  []byte
-	opt  PreviewOptions
+	opt  imagefile.Options
 	code *highlightRun
 	page func(*fyne.ScrollEvent) // the Previewer's; see SetPageWheel
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
@@ -42,11 +43,11 @@ func BenchmarkRenderHTML(b *testing.B) {
 func BenchmarkRenderPreview(b *testing.B) {
 	body := benchBody(b)
 	p := NewPreviewer()
-	p.Render(body, PreviewOptions{})
+	p.Render(body, imagefile.Options{})
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		p.Render(body, PreviewOptions{})
+		p.Render(body, imagefile.Options{})
 	}
 }
 
@@ -57,6 +58,6 @@ func BenchmarkRenderPreviewCold(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		RenderPreview(body, PreviewOptions{})
+		RenderPreview(body, imagefile.Options{})
 	}
 }

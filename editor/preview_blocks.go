@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -81,7 +82,7 @@ func newBlockCache() *blockCache {
 // as several CodeBoxes, whose Code joined with line ends is the block's.
 // The slice returned is the Previewer's too, which the next call starts
 // from, and may be the same slice again: treat it as read-only.
-func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
+func (p *Previewer) RenderBlocks(body []byte, opt imagefile.Options) []PreviewBlock {
 	if blocks, ok := p.renderEdit(body, opt); ok {
 		return blocks
 	}
@@ -89,7 +90,7 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 }
 
 // renderAll parses the whole body and renders the blocks not cached.
-func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
+func (p *Previewer) renderAll(body []byte, opt imagefile.Options) []PreviewBlock {
 	doc := p.parser.Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	c := p.blocks
@@ -402,7 +403,7 @@ func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed
 //
 // Lists are one top-level block, so their continuation lines and
 // looseness stay inside one key.
-func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions, images *[]imageCheck) string {
+func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt imagefile.Options, images *[]imageCheck) string {
 	h := c.newHash()
 	h.str(opt.PostDir)
 	h.str(opt.BlogDir)
@@ -439,8 +440,8 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 			h.str(im.file)
 			h.bool(im.found)
 			h.bool(im.remote)
-			h.num(im.stamp.size)
-			h.num(im.stamp.mod)
+			h.num(im.stamp.Size)
+			h.num(im.stamp.Mod)
 		case *extast.FootnoteLink:
 			h.num(int64(n.Index))
 			h.bytes(markdown.FootnoteName(n, n.Index))

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 )
 
@@ -37,7 +38,7 @@ func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		p.RenderBlocks(v, PreviewOptions{})
+		p.RenderBlocks(v, imagefile.Options{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}
@@ -49,7 +50,7 @@ func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
 func BenchmarkRenderBlocksEdit(b *testing.B) {
 	body := benchBody(b)
 	p := NewPreviewer()
-	p.RenderBlocks(body, PreviewOptions{})
+	p.RenderBlocks(body, imagefile.Options{})
 	mid := bytes.LastIndexByte(body[:len(body)/2], '\n') + 1
 	// More variants than the caches keep, so no edit is ever cached.
 	benchAgainstHTML(b, p, insertVariants(body, mid, 4*keepRenders))
@@ -78,7 +79,7 @@ func typingAt(body []byte) int {
 func BenchmarkRenderBlocksTyping(b *testing.B) {
 	body := benchBody(b)
 	p := NewPreviewer()
-	p.RenderBlocks(body, PreviewOptions{})
+	p.RenderBlocks(body, imagefile.Options{})
 	benchAgainstHTML(b, p, insertVariants(body, typingAt(body), 4*keepRenders))
 }
 
@@ -95,7 +96,7 @@ func BenchmarkRenderBlocksCold(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		NewPreviewer().RenderBlocks(body, PreviewOptions{})
+		NewPreviewer().RenderBlocks(body, imagefile.Options{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}

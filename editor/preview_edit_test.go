@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/text"
@@ -59,11 +60,11 @@ func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
 // and gave what a fresh render of body gives.
 func checkEdit(t *testing.T, p *Previewer, body []byte, wantIncremental bool) {
 	t.Helper()
-	got := p.RenderBlocks(body, PreviewOptions{})
+	got := p.RenderBlocks(body, imagefile.Options{})
 	if incremental(p) != wantIncremental {
 		t.Errorf("incremental render: %v, want %v", incremental(p), wantIncremental)
 	}
-	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 }
 
 // newKeys returns the blocks of after whose keys before does not have.
@@ -140,11 +141,11 @@ func TestRenderBlocksEdit(t *testing.T) {
 	for _, c := range editCases {
 		t.Run(c.name, func(t *testing.T) {
 			p := NewPreviewer()
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 			// And back, as an undo does.
-			got := p.RenderBlocks([]byte(base), PreviewOptions{})
-			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), PreviewOptions{}))
+			got := p.RenderBlocks([]byte(base), imagefile.Options{})
+			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), imagefile.Options{}))
 		})
 	}
 }
@@ -155,7 +156,7 @@ func TestRenderBlocksEdit(t *testing.T) {
 func TestRenderBlocksEditListAbove(t *testing.T) {
 	base := "10.   item\n\n" + indent(longCode(30))
 	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	for _, c := range []struct {
 		name, to    string
 		incremental bool
@@ -165,7 +166,7 @@ func TestRenderBlocksEditListAbove(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkEdit(t, p, []byte(applyEdit(t, base, "    x0 = ", c.to)), c.incremental)
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 		})
 	}
 }
@@ -184,7 +185,7 @@ func TestRenderBlocksEditBoundary(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := NewPreviewer()
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 		})
 	}
@@ -201,7 +202,7 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 	p := NewPreviewer()
 	want := make([][]PreviewBlock, len(bodies))
 	for i, b := range bodies {
-		want[i] = freshLike(p).RenderBlocks(b, PreviewOptions{})
+		want[i] = freshLike(p).RenderBlocks(b, imagefile.Options{})
 	}
 	got := make([][][]PreviewBlock, 4)
 	var wg sync.WaitGroup
@@ -210,7 +211,7 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for k := range 3 * len(bodies) {
-				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], PreviewOptions{}))
+				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], imagefile.Options{}))
 			}
 		}()
 	}
@@ -228,9 +229,9 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 func TestRenderBlocksEditKeys(t *testing.T) {
 	base := editBase()
 	p := NewPreviewer()
-	before := p.RenderBlocks([]byte(base), PreviewOptions{})
+	before := p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := applyEdit(t, base, "x30 = ", "x30 = y")
-	after := p.RenderBlocks([]byte(edited), PreviewOptions{})
+	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
 	changed := newKeys(before, after)
 	for _, b := range changed {
 		if !strings.Contains(segmentText(b.Segments), "x30 = y") {
@@ -245,8 +246,8 @@ func TestRenderBlocksEditKeys(t *testing.T) {
 func TestRenderBlocksEditSameBody(t *testing.T) {
 	base := []byte(editBase())
 	p := NewPreviewer()
-	first := p.RenderBlocks(base, PreviewOptions{})
-	again := p.RenderBlocks(bytes.Clone(base), PreviewOptions{})
+	first := p.RenderBlocks(base, imagefile.Options{})
+	again := p.RenderBlocks(bytes.Clone(base), imagefile.Options{})
 	if !incremental(p) {
 		t.Error("the same body was parsed again")
 	}
@@ -256,9 +257,9 @@ func TestRenderBlocksEditSameBody(t *testing.T) {
 func TestRenderBlocksEditOptions(t *testing.T) {
 	base := editBase()
 	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
-	opt := PreviewOptions{PostDir: "/elsewhere"}
+	opt := imagefile.Options{PostDir: "/elsewhere"}
 	got := p.RenderBlocks(edited, opt)
 	if incremental(p) {
 		t.Error("new options did not parse again")
@@ -272,7 +273,7 @@ func TestRenderBlocksEditOptions(t *testing.T) {
 func TestRenderBlocksEditImageAppears(t *testing.T) {
 	dir := t.TempDir()
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := PreviewOptions{PostDir: dir}
+	opt := imagefile.Options{PostDir: dir}
 	p := NewPreviewer()
 	p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 4, 4)
@@ -294,7 +295,7 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 	dir := t.TempDir()
 	writePNG(t, dir, "pic.png", 4, 4)
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := PreviewOptions{PostDir: dir}
+	opt := imagefile.Options{PostDir: dir}
 	p := NewPreviewer()
 	before := p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 40, 2)
@@ -312,13 +313,13 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 func TestRenderBlocksEditCRLF(t *testing.T) {
 	base := strings.ReplaceAll(editBase(), "\n", "\r\n")
 	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y\r\nx30b = "))
-	got := p.RenderBlocks(edited, PreviewOptions{})
+	got := p.RenderBlocks(edited, imagefile.Options{})
 	if !incremental(p) {
 		t.Error("an edit in a CRLF code block parsed again")
 	}
-	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, PreviewOptions{}))
+	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, imagefile.Options{}))
 }
 
 // TestBlockCode pins that the code of a block read from its lines is
@@ -433,10 +434,10 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 		_, _ = h.Write([]byte(filepath.ToSlash(path)))
 		rng := rand.New(rand.NewPCG(1, h.Sum64()))
 		p := NewPreviewer()
-		p.RenderBlocks(body, PreviewOptions{})
+		p.RenderBlocks(body, imagefile.Options{})
 		for range edits {
 			body = randomEdit(rng, body, codeRanges(p))
-			got := p.RenderBlocks(body, PreviewOptions{})
+			got := p.RenderBlocks(body, imagefile.Options{})
 			total++
 			if incremental(p) {
 				fast++
@@ -444,7 +445,7 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 					t.Fatalf("line starts after the edit are %v, want %v", p.last.lines, want)
 				}
 			}
-			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 		}
 	})
 	t.Logf("%d of %d edits rendered without parsing", fast, total)
@@ -478,15 +479,15 @@ func TestRenderBlocksEditTricky(t *testing.T) {
 			rng := rand.New(rand.NewPCG(2, uint64(i)))
 			body := []byte(post)
 			p := NewPreviewer()
-			p.RenderBlocks(body, PreviewOptions{})
+			p.RenderBlocks(body, imagefile.Options{})
 			for range edits {
 				if rng.IntN(20) == 0 {
 					body = []byte(post)
 				} else {
 					body = randomEdit(rng, body, codeRanges(p))
 				}
-				got := p.RenderBlocks(body, PreviewOptions{})
-				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+				got := p.RenderBlocks(body, imagefile.Options{})
+				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 			}
 		})
 	}
@@ -512,8 +513,8 @@ func FuzzRenderBlocksEdit(f *testing.F) {
 		edited := body[:at] + ins + body[at+n:]
 		p := NewPreviewer()
 		p.code = tokens
-		p.RenderBlocks([]byte(body), PreviewOptions{})
-		got := p.RenderBlocks([]byte(edited), PreviewOptions{})
-		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), PreviewOptions{}))
+		p.RenderBlocks([]byte(body), imagefile.Options{})
+		got := p.RenderBlocks([]byte(edited), imagefile.Options{})
+		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), imagefile.Options{}))
 	})
 }

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/ast"
@@ -27,7 +28,7 @@ import (
 
 // specOptions are the options of the spec cases: folders that do not
 // exist, so that every local image is reported missing at a stable path.
-var specOptions = PreviewOptions{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
+var specOptions = imagefile.Options{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
 
 const previewSpec = "testdata/preview/segments.txt"
 
@@ -317,7 +318,7 @@ func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
 func TestPreviewCorpus(t *testing.T) {
 	p := NewPreviewer()
 	corpusPosts(t, func(t *testing.T, path string, body []byte) {
-		segs := p.Render(body, PreviewOptions{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
+		segs := p.Render(body, imagefile.Options{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
 		if len(segs) == 0 && len(bytes.TrimSpace(body)) > 0 {
 			t.Fatal("no segments")
 		}
@@ -450,20 +451,20 @@ func TestPreviewImagePaths(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		opt   PreviewOptions
+		opt   imagefile.Options
 		path  string
 		found bool
 	}{
-		{"absolute path under blog folder", "/assets/img/a.png", PreviewOptions{BlogDir: blog, PostDir: post}, abs, true},
-		{"absolute path with no blog folder", "/assets/img/a.png", PreviewOptions{PostDir: post}, "", false},
-		{"relative path under media_subpath", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
-		{"relative path under img_path with slash", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
-		{"relative path falls back beside the post", "c.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
-		{"relative path beside the post", "c.png", PreviewOptions{PostDir: post}, beside, true},
-		{"percent-encoded name", "%63.png", PreviewOptions{PostDir: post}, beside, true},
-		{"query and fragment dropped", "c.png?v=2#x", PreviewOptions{PostDir: post}, beside, true},
-		{"missing file reports first candidate", "d.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
-		{"remote media prefix", "b.png", PreviewOptions{MediaPrefix: "https://cdn.example.com/x"}, "", false},
+		{"absolute path under blog folder", "/assets/img/a.png", imagefile.Options{BlogDir: blog, PostDir: post}, abs, true},
+		{"absolute path with no blog folder", "/assets/img/a.png", imagefile.Options{PostDir: post}, "", false},
+		{"relative path under media_subpath", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
+		{"relative path under img_path with slash", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
+		{"relative path falls back beside the post", "c.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
+		{"relative path beside the post", "c.png", imagefile.Options{PostDir: post}, beside, true},
+		{"percent-encoded name", "%63.png", imagefile.Options{PostDir: post}, beside, true},
+		{"query and fragment dropped", "c.png?v=2#x", imagefile.Options{PostDir: post}, beside, true},
+		{"missing file reports first candidate", "d.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
+		{"remote media prefix", "b.png", imagefile.Options{MediaPrefix: "https://cdn.example.com/x"}, "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -505,7 +506,7 @@ func TestPreviewVisuals(t *testing.T) {
 		"---",
 		"[^1]: The note.",
 	}, "\n\n")
-	segs := RenderPreview([]byte(src), PreviewOptions{PostDir: dir})
+	segs := RenderPreview([]byte(src), imagefile.Options{PostDir: dir})
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
 	w := test.NewTempWindow(t, rt)
@@ -527,7 +528,7 @@ func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
 	var paged []float32
 	p := NewPreviewer()
 	p.SetPageWheel(func(ev *fyne.ScrollEvent) { paged = append(paged, ev.Scrolled.DY) })
-	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), PreviewOptions{})
+	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), imagefile.Options{})
 	box := blocks[0].Segments[0].(*CodeBox)
 	v := box.Visual()
 	v.Resize(fyne.NewSize(300, 200))
