@@ -623,7 +623,7 @@ var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n
 // mermaid diagram. It reads the body with the preview's parser, so that
 // code blocks and spans are never taken for images.
 func findImages(body []byte) (refs []imageRef, math, mermaid bool) {
-	doc := markdownParser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	seen := map[int]bool{}
 	add := func(dest string, from int) {
 		if from >= 0 && seen[from] {

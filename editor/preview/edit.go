@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ type renderState struct {
 	lines []int  // lineStarts(body)
 	opt   imagefile.Options
 	// blocks is the result.
-	blocks []PreviewBlock
+	blocks []Block
 	// entries are the cache entries of the blocks outside regions.
 	entries []*blockEntry
 	// regions are the top-level code blocks, in order.
@@ -64,7 +64,7 @@ func checkImage(dest string, opt imagefile.Options) imageCheck {
 }
 
 // remember keeps st for the next render to start from.
-func (p *Previewer) remember(st *renderState) {
+func (p *Renderer) remember(st *renderState) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.last = st
@@ -73,7 +73,7 @@ func (p *Previewer) remember(st *renderState) {
 // renderEdit renders body from the previous render when the edit
 // between them is confined to a code block; ok is false if it is not,
 // and body must be parsed.
-func (p *Previewer) renderEdit(body []byte, opt imagefile.Options) (blocks []PreviewBlock, ok bool) {
+func (p *Renderer) renderEdit(body []byte, opt imagefile.Options) (blocks []Block, ok bool) {
 	p.mu.Lock()
 	st := p.last
 	p.mu.Unlock()
@@ -179,7 +179,7 @@ func (p *Previewer) renderEdit(body []byte, opt imagefile.Options) (blocks []Pre
 	stop := st.blocks[r.first+r.n-1].EndLine + delta
 	pieces := p.codePieces(run, gen, &nr, code, start, stop)
 
-	blocks = make([]PreviewBlock, 0, len(st.blocks)-r.n+len(pieces))
+	blocks = make([]Block, 0, len(st.blocks)-r.n+len(pieces))
 	blocks = append(blocks, st.blocks[:r.first]...)
 	blocks = append(blocks, pieces...)
 	for _, b := range st.blocks[r.first+r.n:] {
@@ -273,7 +273,7 @@ func editLines(old []int, body []byte, first, last, shift int) []int {
 
 // renderSame returns the blocks of the previous render again, for the
 // same body.
-func (p *Previewer) renderSame(st *renderState) []PreviewBlock {
+func (p *Renderer) renderSame(st *renderState) []Block {
 	c := p.blocks
 	gen := c.next()
 	run := p.code.begin()

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -16,12 +16,12 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// freshLike returns a Previewer that remembers nothing of p's renders
+// freshLike returns a Renderer that remembers nothing of p's renders
 // but hashes keys with p's seed, so that their keys compare. It shares
 // p's highlighter, a cache of chroma's tokens by text, which only saves
 // lexing again.
-func freshLike(p *Previewer) *Previewer {
-	q := NewPreviewer()
+func freshLike(p *Renderer) *Renderer {
+	q := New()
 	q.blocks.seed = p.blocks.seed
 	q.code = p.code
 	return q
@@ -29,7 +29,7 @@ func freshLike(p *Previewer) *Previewer {
 
 // incremental reports whether p's last RenderBlocks did without parsing
 // the whole post.
-func incremental(p *Previewer) bool {
+func incremental(p *Renderer) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.last != nil && p.last.incremental
@@ -37,7 +37,7 @@ func incremental(p *Previewer) bool {
 
 // sameBlocks fails unless got, rendered after an edit, is what a fresh
 // render of body gives: the same keys, lines and segments.
-func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
+func sameBlocks(t *testing.T, body []byte, got, want []Block) {
 	t.Helper()
 	checkTiling(t, body, got)
 	if len(got) != len(want) {
@@ -58,7 +58,7 @@ func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
 // checkEdit renders body, an edit of what p rendered last, and fails
 // unless the render skipped parsing exactly when wantIncremental says,
 // and gave what a fresh render of body gives.
-func checkEdit(t *testing.T, p *Previewer, body []byte, wantIncremental bool) {
+func checkEdit(t *testing.T, p *Renderer, body []byte, wantIncremental bool) {
 	t.Helper()
 	got := p.RenderBlocks(body, imagefile.Options{})
 	if incremental(p) != wantIncremental {
@@ -68,12 +68,12 @@ func checkEdit(t *testing.T, p *Previewer, body []byte, wantIncremental bool) {
 }
 
 // newKeys returns the blocks of after whose keys before does not have.
-func newKeys(before, after []PreviewBlock) []PreviewBlock {
+func newKeys(before, after []Block) []Block {
 	old := map[string]bool{}
 	for _, b := range before {
 		old[b.Key] = true
 	}
-	var out []PreviewBlock
+	var out []Block
 	for _, b := range after {
 		if !old[b.Key] {
 			out = append(out, b)
@@ -140,7 +140,7 @@ func TestRenderBlocksEdit(t *testing.T) {
 	base := editBase()
 	for _, c := range editCases {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreviewer()
+			p := New()
 			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 			// And back, as an undo does.
@@ -155,7 +155,7 @@ func TestRenderBlocksEdit(t *testing.T) {
 // that far: the line then belongs to the list.
 func TestRenderBlocksEditListAbove(t *testing.T) {
 	base := "10.   item\n\n" + indent(longCode(30))
-	p := NewPreviewer()
+	p := New()
 	p.RenderBlocks([]byte(base), imagefile.Options{})
 	for _, c := range []struct {
 		name, to    string
@@ -184,7 +184,7 @@ func TestRenderBlocksEditBoundary(t *testing.T) {
 		{"No longer a boundary", "{: .x }", "y{: .x }", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreviewer()
+			p := New()
 			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 		})
@@ -199,12 +199,12 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 	for _, c := range editCases[:6] {
 		bodies = append(bodies, []byte(applyEdit(t, base, c.from, c.to)))
 	}
-	p := NewPreviewer()
-	want := make([][]PreviewBlock, len(bodies))
+	p := New()
+	want := make([][]Block, len(bodies))
 	for i, b := range bodies {
 		want[i] = freshLike(p).RenderBlocks(b, imagefile.Options{})
 	}
-	got := make([][][]PreviewBlock, 4)
+	got := make([][][]Block, 4)
 	var wg sync.WaitGroup
 	for g := range got {
 		wg.Add(1)
@@ -228,7 +228,7 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 // the pane: the keys of the blocks away from the edit stay.
 func TestRenderBlocksEditKeys(t *testing.T) {
 	base := editBase()
-	p := NewPreviewer()
+	p := New()
 	before := p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := applyEdit(t, base, "x30 = ", "x30 = y")
 	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
@@ -245,7 +245,7 @@ func TestRenderBlocksEditKeys(t *testing.T) {
 
 func TestRenderBlocksEditSameBody(t *testing.T) {
 	base := []byte(editBase())
-	p := NewPreviewer()
+	p := New()
 	first := p.RenderBlocks(base, imagefile.Options{})
 	again := p.RenderBlocks(bytes.Clone(base), imagefile.Options{})
 	if !incremental(p) {
@@ -256,7 +256,7 @@ func TestRenderBlocksEditSameBody(t *testing.T) {
 
 func TestRenderBlocksEditOptions(t *testing.T) {
 	base := editBase()
-	p := NewPreviewer()
+	p := New()
 	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
 	opt := imagefile.Options{PostDir: "/elsewhere"}
@@ -274,7 +274,7 @@ func TestRenderBlocksEditImageAppears(t *testing.T) {
 	dir := t.TempDir()
 	base := "![pic](pic.png)\n\n" + editBase()
 	opt := imagefile.Options{PostDir: dir}
-	p := NewPreviewer()
+	p := New()
 	p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 4, 4)
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
@@ -296,7 +296,7 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 	writePNG(t, dir, "pic.png", 4, 4)
 	base := "![pic](pic.png)\n\n" + editBase()
 	opt := imagefile.Options{PostDir: dir}
-	p := NewPreviewer()
+	p := New()
 	before := p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 40, 2)
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
@@ -312,7 +312,7 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 
 func TestRenderBlocksEditCRLF(t *testing.T) {
 	base := strings.ReplaceAll(editBase(), "\n", "\r\n")
-	p := NewPreviewer()
+	p := New()
 	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y\r\nx30b = "))
 	got := p.RenderBlocks(edited, imagefile.Options{})
@@ -408,7 +408,7 @@ var editPastes = []string{"```", "~~~", "  ", "$$", "</div>", ">", "{: .x }", "-
 
 // codeRanges returns the first and last lines of the code blocks of p's
 // last render.
-func codeRanges(p *Previewer) [][2]int {
+func codeRanges(p *Renderer) [][2]int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var out [][2]int
@@ -433,7 +433,7 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 		h := fnv.New64a()
 		_, _ = h.Write([]byte(filepath.ToSlash(path)))
 		rng := rand.New(rand.NewPCG(1, h.Sum64()))
-		p := NewPreviewer()
+		p := New()
 		p.RenderBlocks(body, imagefile.Options{})
 		for range edits {
 			body = randomEdit(rng, body, codeRanges(p))
@@ -478,7 +478,7 @@ func TestRenderBlocksEditTricky(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(2, uint64(i)))
 			body := []byte(post)
-			p := NewPreviewer()
+			p := New()
 			p.RenderBlocks(body, imagefile.Options{})
 			for range edits {
 				if rng.IntN(20) == 0 {
@@ -511,7 +511,7 @@ func FuzzRenderBlocksEdit(f *testing.F) {
 		at = min(at, uint(len(body)))
 		n = min(n, uint(len(body))-at)
 		edited := body[:at] + ins + body[at+n:]
-		p := NewPreviewer()
+		p := New()
 		p.code = tokens
 		p.RenderBlocks([]byte(body), imagefile.Options{})
 		got := p.RenderBlocks([]byte(edited), imagefile.Options{})

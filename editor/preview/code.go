@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"strings"
@@ -34,7 +34,7 @@ type CodeBox struct {
 	// above has no label and no top edge, one joined below no bottom
 	// edge; each reaches over the space a pane leaves between blocks
 	// shown in RichTexts of their own, stacked the theme's padding apart
-	// (as the app's preview pane does), so that the pieces read as one
+	// (as Column stacks them), so that the pieces read as one
 	// box with the code's rows evenly spaced. Each piece scrolls sideways
 	// on its own.
 	JoinAbove, JoinBelow bool

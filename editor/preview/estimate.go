@@ -1,4 +1,4 @@
-package app
+package preview
 
 import (
 	"strings"
@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/postdesk/postdesk/editor"
 )
 
 // The preview lays out only the blocks near the viewport; every other
@@ -110,11 +108,11 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 	m := pr.m
 	for _, s := range segs {
 		switch s := s.(type) {
-		case *editor.CodeBox:
+		case *CodeBox:
 			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "", s.JoinAbove, s.JoinBelow)
-		case *editor.MathBox:
+		case *MathBox:
 			pr.box(1+float32(strings.Count(s.Formula, "\n")), false, false, false)
-		case *editor.PromptBox:
+		case *PromptBox:
 			pr.endRow()
 			inner := m.profile(s.Body)
 			// The box's text wraps inside the box's own padding.
@@ -122,7 +120,7 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 			pr.p.area += inner.area
 			pr.p.rows += inner.rows
 			pr.blocks++
-		case *editor.ImageBox:
+		case *ImageBox:
 			pr.endRow()
 			pr.image(s)
 			pr.blocks++
@@ -159,7 +157,7 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 // sideways rather than wraps, with an optional label above. A panel
 // joined to the one above (a piece of a long code block) starts higher,
 // over the gap between the blocks and its own top padding, and one
-// joined below ends right after its last row; see editor's panel.
+// joined below ends right after its last row; see panel.
 func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
 	m := pr.m
 	pr.endRow()
@@ -178,7 +176,7 @@ func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
 }
 
 // image adds an image with its caption, or the note shown in its place.
-func (pr *profiler) image(im *editor.ImageBox) {
+func (pr *profiler) image(im *ImageBox) {
 	m := pr.m
 	nat := im.Natural()
 	if !im.Found || nat.Width <= 0 || nat.Height <= 0 {
