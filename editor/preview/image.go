@@ -132,9 +132,26 @@ func (i *ImageBox) placeholder(msg string) fyne.CanvasObject {
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapBreak
 	return newPanel(&panel{
-		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
-		content: &fyne.Container{Layout: wrapLayout{}, Objects: []fyne.CanvasObject{text}}, indent: i.Indent,
+		panelFrame: panelFrame{indent: i.Indent},
+		fill:       theme.ColorNameInputBackground,
+		border:     theme.ColorNameInputBorder,
+		content:    &fyne.Container{Layout: wrapLayout{}, Objects: []fyne.CanvasObject{text}},
 	})
+}
+
+// profile estimates the image's height: the image at its natural size,
+// shrunk to the column's width, and the caption under it, the padding
+// apart, as imageView draws them; or the note shown in its place.
+func (i *ImageBox) profile(m *textMetrics) blockProfile {
+	nat := i.Natural()
+	if !i.Found || nat.Width <= 0 || nat.Height <= 0 {
+		return blockProfile{fixed: 6 * m.textSize} // between a note and a figure of unknown size
+	}
+	p := blockProfile{images: []fyne.Size{nat}}
+	if i.Alt != "" {
+		p.fixed = m.pad + m.line*m.th.Size(theme.SizeNameCaptionText)
+	}
+	return p
 }
 
 // imageSize reads an image file's pixel size from its header.
@@ -200,13 +217,14 @@ type imageRenderer struct {
 
 func (r *imageRenderer) Layout(size fyne.Size) {
 	v := r.v
-	inset := boxInset(v, v.indent)
+	sizes := sizesFor(v)
+	inset := sizes.inset(v.indent)
 	v.width = max(0, size.Width-inset)
 	s := v.imageSizeFor(v.width)
 	r.img.Move(fyne.NewPos(inset, 0))
 	r.img.Resize(s)
 	if r.caption != nil {
-		r.caption.Move(fyne.NewPos(inset, s.Height+theme.SizeForWidget(theme.SizeNamePadding, v)))
+		r.caption.Move(fyne.NewPos(inset, s.Height+sizes.pad))
 		r.caption.Resize(r.caption.MinSize())
 	}
 }
@@ -222,11 +240,12 @@ func (r *imageRenderer) MinSize() fyne.Size {
 			w = 320
 		}
 	}
+	sizes := sizesFor(v)
 	h := v.imageSizeFor(w).Height
 	if r.caption != nil {
-		h += theme.SizeForWidget(theme.SizeNamePadding, v) + r.caption.MinSize().Height
+		h += sizes.pad + r.caption.MinSize().Height
 	}
-	return fyne.NewSize(min(w, 32)+boxInset(v, v.indent), h)
+	return fyne.NewSize(min(w, 32)+sizes.inset(v.indent), h)
 }
 
 // Refresh follows a theme change; the image itself is not read again.
