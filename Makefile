@@ -41,8 +41,8 @@ lint:
 # The README's performance figures. Fyne's Entry takes seconds a keystroke
 # on long text, so its benchmarks run a few times only, and not at 1 MB.
 bench: deps-test
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./storage/ ./editor/ | tee bench.txt
-	$(GO) test -run '^$$' -bench 'KeystrokeEditor|Preview' -count 6 ./app/ | tee -a bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./storage/ ./editor/ ./editor/preview/ | tee bench.txt
+	$(GO) test -run '^$$' -bench 'KeystrokeEditor' -count 6 ./app/ | tee -a bench.txt
 	$(GO) test -run '^$$' -bench 'Keystroke/(TextArea|Entry/(1KB|10KB|50KB|100KB))$$|SetText' -benchtime 3x ./editor/textarea/ | tee -a bench.txt
 	$(GO) run golang.org/x/perf/cmd/benchstat@latest bench.txt
 

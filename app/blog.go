@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -91,8 +91,8 @@ func (u *ui) siteDir(path string) string {
 
 // previewOptions says where the post's images are: next to it, under
 // its media_subpath (or legacy img_path), and in the blog folder.
-func (u *ui) previewOptions() editor.PreviewOptions {
-	opt := editor.PreviewOptions{MediaPrefix: u.session.Text("media_subpath")}
+func (u *ui) previewOptions() imagefile.Options {
+	opt := imagefile.Options{MediaPrefix: u.session.Text("media_subpath")}
 	if opt.MediaPrefix == "" {
 		opt.MediaPrefix = u.session.Text("img_path")
 	}

@@ -1,13 +1,14 @@
 package app
 
 import (
-	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/editor/preview"
 )
 
 // previewDelay is how long typing must pause before the preview renders
@@ -17,14 +18,14 @@ const previewDelay = 150 * time.Millisecond
 
 // previewPane shows the rendered post as a column of one RichText per
 // top-level block, of which only the blocks near the viewport are laid
-// out (see blockColumn). Rendering runs off the UI goroutine; only the
+// out (see preview.Column). Rendering runs off the UI goroutine; only the
 // finished blocks come back, through do, and a block whose key is
 // unchanged keeps its widget and its height, so a keystroke costs the
 // layout of the block it changed, and only if that block is in view.
 type previewPane struct {
-	column    *blockColumn
+	column    *preview.Column
 	scroll    *container.Scroll
-	renderer  *editor.Previewer
+	renderer  *preview.Renderer
 	rendering debounce
 	// do runs a function on the UI goroutine: fyne.Do in the app; tests
 	// run the functions on their own goroutine, which stands for it.
@@ -32,9 +33,9 @@ type previewPane struct {
 }
 
 func newPreviewPane() *previewPane {
-	c := newBlockColumn()
+	c := preview.NewColumn()
 	p := &previewPane{
-		column: c, scroll: c.scroll, renderer: editor.NewPreviewer(),
+		column: c, scroll: c.Scroll(), renderer: preview.New(),
 		rendering: debounce{delay: previewDelay}, do: fyne.Do,
 	}
 	p.renderer.SetPageWheel(p.scroll.Scrolled)
@@ -43,7 +44,7 @@ func newPreviewPane() *previewPane {
 
 // schedule renders body after the typing pauses, replacing any render
 // still waiting.
-func (p *previewPane) schedule(body editor.Snapshot, opt editor.PreviewOptions) {
+func (p *previewPane) schedule(body editor.Snapshot, opt imagefile.Options) {
 	p.rendering.schedule(func() func() {
 		blocks := p.renderer.RenderBlocks([]byte(body.LF()), opt)
 		return func() { p.apply(blocks) }
@@ -53,20 +54,15 @@ func (p *previewPane) schedule(body editor.Snapshot, opt editor.PreviewOptions) 
 // apply shows blocks, on the UI goroutine. The block at the top of the
 // viewport stays where it is, so the reader keeps their place whatever
 // changed above it.
-func (p *previewPane) apply(blocks []editor.PreviewBlock) {
-	p.column.setBlocks(blocks)
+func (p *previewPane) apply(blocks []preview.Block) {
+	p.column.SetBlocks(blocks)
 }
 
 // showLine scrolls the preview so that the block holding source line
 // line (counted from 0 in the body) is at the top, for the preview to
 // follow the editor. It must run on the UI goroutine.
 func (p *previewPane) showLine(line int) {
-	blocks := p.column.blocks
-	if len(blocks) == 0 {
-		return
-	}
-	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].EndLine >= line })
-	p.column.scrollToBlock(min(i, len(blocks)-1))
+	p.column.ShowLine(line)
 }
 
 // stop drops any render still waiting or running, as the window closes.

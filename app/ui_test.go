@@ -150,7 +150,7 @@ func waitFor(t *testing.T, done <-chan func(), cond func() bool) {
 
 func previewText(u *ui) string {
 	var b strings.Builder
-	for _, blk := range u.preview.column.blocks {
+	for _, blk := range u.preview.column.Blocks() {
 		for _, s := range blk.Segments {
 			b.WriteString(s.Textual())
 		}

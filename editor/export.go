@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
@@ -471,7 +472,7 @@ func (x *exporter) placeImage(dest, field string, line int) (to string, change b
 	if line > 0 {
 		where = fmt.Sprintf("line %d: ", line)
 	}
-	if dest == "" || isRemote(dest) || strings.HasPrefix(dest, "#") || strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
+	if dest == "" || imagefile.IsRemote(dest) || strings.HasPrefix(dest, "#") || strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 		return "", false
 	}
 	suffix := ""
@@ -479,11 +480,11 @@ func (x *exporter) placeImage(dest, field string, line int) (to string, change b
 		suffix = dest[i:]
 	}
 	blog := x.opt.Blog.Dir
-	loc := locateImage(dest, PreviewOptions{PostDir: x.postDir, BlogDir: blog, MediaPrefix: x.media})
+	loc := imagefile.Locate(dest, imagefile.Options{PostDir: x.postDir, BlogDir: blog, MediaPrefix: x.media})
 	switch loc.Where {
-	case imageRemote, imageMedia, imageSite:
+	case imagefile.Remote, imagefile.Media, imagefile.Site:
 		return "", false // the site serves these as they are
-	case imageNowhere:
+	case imagefile.Nowhere:
 		if strings.HasPrefix(loc.Path, "/") {
 			x.warn(field, "%sthe image %s is not in the blog folder; it will show only if the theme or a plugin provides it", where, dest)
 			return "", false
@@ -622,7 +623,7 @@ var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n
 // mermaid diagram. It reads the body with the preview's parser, so that
 // code blocks and spans are never taken for images.
 func findImages(body []byte) (refs []imageRef, math, mermaid bool) {
-	doc := markdownParser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	seen := map[int]bool{}
 	add := func(dest string, from int) {
 		if from >= 0 && seen[from] {

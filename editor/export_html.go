@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/postdesk/postdesk/assets"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
@@ -33,7 +34,7 @@ import (
 // address. opt.PostDir defaults to the post's folder, opt.MediaPrefix to
 // its media_subpath or img_path. The page and the images are each written
 // atomically.
-func ExportHTML(post *storage.Post, out string, opt PreviewOptions) error {
+func ExportHTML(post *storage.Post, out string, opt imagefile.Options) error {
 	if err := post.Err(); err != nil {
 		return fmt.Errorf("export html: %w", err)
 	}
@@ -99,7 +100,7 @@ func ExportHTML(post *storage.Post, out string, opt PreviewOptions) error {
 // pageImages points the local images of doc at their copies in filesDir
 // and lists the copies to make. A missing image is an error: the page
 // would show a broken image.
-func pageImages(doc ast.Node, filesDir string, opt PreviewOptions) ([]ImageCopy, error) {
+func pageImages(doc ast.Node, filesDir string, opt imagefile.Options) ([]ImageCopy, error) {
 	var copies []ImageCopy
 	names := map[string]string{} // image file → name in filesDir
 	taken := map[string]bool{}
@@ -112,7 +113,7 @@ func pageImages(doc ast.Node, filesDir string, opt PreviewOptions) ([]ImageCopy,
 		if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 			return ast.WalkContinue, nil
 		}
-		file, found, remote := resolveImage(dest, opt)
+		file, found, remote := imagefile.Resolve(dest, opt)
 		switch {
 		case remote || file == "":
 			return ast.WalkContinue, nil

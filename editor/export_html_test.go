@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/postdesk/postdesk/editor/imagefile"
 )
 
 func TestExportHTML(t *testing.T) {
 	_, drafts := exportFixture(t)
 	post := loadPost(t, filepath.Join(drafts, "with-images.md"))
 	out := filepath.Join(t.TempDir(), "page.html")
-	if err := ExportHTML(post, out, PreviewOptions{}); err != nil {
+	if err := ExportHTML(post, out, imagefile.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(out)
@@ -48,7 +50,7 @@ func TestExportHTML(t *testing.T) {
 func TestExportHTMLMissingImage(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "p.md"), "---\ntitle: t\n---\n![](gone.png)\n")
-	err := ExportHTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), PreviewOptions{})
+	err := ExportHTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), imagefile.Options{})
 	if err == nil || !strings.Contains(err.Error(), "gone.png not found") {
 		t.Errorf("err = %v", err)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -129,7 +130,7 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 			}
 			for _, m := range imgSrc.FindAllStringSubmatch(body, -1) {
 				src := m[1]
-				if isRemote(src) {
+				if imagefile.IsRemote(src) {
 					continue
 				}
 				p, _ := url.PathUnescape(strings.ReplaceAll(src, "&amp;", "&"))
@@ -167,7 +168,7 @@ func seedSiteImages(t *testing.T, site string, post *storage.Post) string {
 	}
 	refs, _, _ := findImages(post.Body())
 	for _, r := range refs {
-		if isRemote(r.dest) {
+		if imagefile.IsRemote(r.dest) {
 			continue
 		}
 		p, _ := url.PathUnescape(r.dest)

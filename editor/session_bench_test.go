@@ -11,6 +11,9 @@ import (
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
+// benchPost is the longest corpus post.
+const benchPost = "korean/113bommy/_posts/2024-02-05-Seq2Seq_Code.md"
+
 // BenchmarkSessionSetBody is one keystroke in the middle of the longest
 // corpus post (101 KB) reaching the session, as the editor sends it: the
 // whole body, one character longer or shorter than before. CRLF is the

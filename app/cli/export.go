@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -69,7 +70,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *htmlOut != "" {
-		opt := editor.PreviewOptions{}
+		opt := imagefile.Options{}
 		if blog != nil {
 			opt.BlogDir = blog.Dir
 		}

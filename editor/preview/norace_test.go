@@ -1,6 +1,6 @@
 //go:build !race
 
-package editor
+package preview
 
 // raceEnabled is false: the tests run without the race detector.
 const raceEnabled = false

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
@@ -23,7 +24,7 @@ func longCode(n int) string {
 }
 
 // pieces returns the code boxes of blocks.
-func pieces(t *testing.T, blocks []PreviewBlock) []*CodeBox {
+func pieces(t *testing.T, blocks []Block) []*CodeBox {
 	t.Helper()
 	var out []*CodeBox
 	for _, b := range blocks {
@@ -39,7 +40,7 @@ func pieces(t *testing.T, blocks []PreviewBlock) []*CodeBox {
 func TestCodePieces(t *testing.T) {
 	code := longCode(200)
 	body := []byte("Before.\n\n```text\n" + code + "```\n{: file=\"out.txt\" }\n\nAfter.\n")
-	blocks := NewPreviewer().RenderBlocks(body, PreviewOptions{})
+	blocks := New().RenderBlocks(body, imagefile.Options{})
 	checkTiling(t, body, blocks)
 	boxes := pieces(t, blocks)
 	if len(boxes) < 2 {
@@ -88,10 +89,10 @@ func TestCodePiecesEditOne(t *testing.T) {
 		{"Line typed into", "y"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreviewer()
-			before := p.RenderBlocks([]byte("```\n"+code+"```\n"), PreviewOptions{})
+			p := New()
+			before := p.RenderBlocks([]byte("```\n"+code+"```\n"), imagefile.Options{})
 			edited := code[:mid] + c.edit + code[mid:]
-			after := p.RenderBlocks([]byte("```\n"+edited+"```\n"), PreviewOptions{})
+			after := p.RenderBlocks([]byte("```\n"+edited+"```\n"), imagefile.Options{})
 			if changed := len(newKeys(before, after)); changed < 1 || changed > 2 {
 				t.Errorf("%d of %d pieces changed key, want 1 or 2", changed, len(after))
 			}
@@ -167,8 +168,8 @@ func TestCodePiecesHighlight(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			body := []byte("```" + c.lang + "\n" + c.code + "```\n")
-			blocks := NewPreviewer().RenderBlocks(body, PreviewOptions{})
-			want := dumpSegments(sameCode(NewPreviewer().Render(body, PreviewOptions{})))
+			blocks := New().RenderBlocks(body, imagefile.Options{})
+			want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
 				t.Errorf("pieces are coloured differently from the whole block\n%s", storagetest.Lines(want, got))
 			}
@@ -192,7 +193,7 @@ func TestCodePiecesLookLikeOne(t *testing.T) {
 	test.NewTempApp(t)
 	test.ApplyTheme(t, theme.DefaultTheme())
 	body := []byte("```text\n" + longCode(100) + "```\n")
-	blocks := NewPreviewer().RenderBlocks(body, PreviewOptions{})
+	blocks := New().RenderBlocks(body, imagefile.Options{})
 	if len(blocks) < 3 {
 		t.Fatalf("%d blocks, want 3 or more", len(blocks))
 	}

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/ast"
@@ -27,20 +28,20 @@ import (
 
 // specOptions are the options of the spec cases: folders that do not
 // exist, so that every local image is reported missing at a stable path.
-var specOptions = PreviewOptions{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
+var specOptions = imagefile.Options{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
 
-const previewSpec = "testdata/preview/segments.txt"
+const previewSpec = "testdata/segments.txt"
 
-// TestPreviewSpec renders each numbered case of the spec file and
+// TestRenderSpec renders each numbered case of the spec file and
 // compares the dump of its segments. On a mismatch the whole file, with
-// the dumps as they now are, is written to testdata/preview/failed/ so
+// the dumps as they now are, is written to testdata/failed/ so
 // that it can be reviewed and copied over the spec.
-func TestPreviewSpec(t *testing.T) {
+func TestRenderSpec(t *testing.T) {
 	cases := storagetest.ReadSpec(t, previewSpec)
 	var actual strings.Builder
 	failed := false
 	for _, c := range cases {
-		got := dumpSegments(RenderPreview([]byte(c.In), specOptions))
+		got := dumpSegments(Render([]byte(c.In), specOptions))
 		fmt.Fprintf(&actual, "%d: %s\n%s%s%s%s%s", c.No, c.Desc, storagetest.SpecSep, c.In, storagetest.SpecSep, got, storagetest.SpecEnd)
 		t.Run(fmt.Sprintf("%02d %s", c.No, c.Desc), func(t *testing.T) {
 			if got != c.Want {
@@ -50,7 +51,7 @@ func TestPreviewSpec(t *testing.T) {
 		})
 	}
 	if failed {
-		out := filepath.Join("testdata", "preview", "failed", filepath.Base(previewSpec))
+		out := filepath.Join("testdata", "failed", filepath.Base(previewSpec))
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -305,7 +306,21 @@ func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
 	}
 }
 
-// TestPreviewCorpus renders every corpus post: it must not panic, must
+// longPost is the longest corpus post, mostly Python code: the case the
+// preview must keep up with while the user types.
+const longPost = "korean/113bommy/_posts/2024-02-05-Seq2Seq_Code.md"
+
+// longestPost returns the body of longPost, or skips.
+func longestPost(tb testing.TB) []byte {
+	tb.Helper()
+	raw, err := os.ReadFile(filepath.Join(storagetest.CorpusDir(tb), longPost))
+	if err != nil {
+		tb.Skipf("SKIPPED: %v (the corpus lives in ../shared beside the repository)", err)
+	}
+	return storagetest.Body(raw)
+}
+
+// TestRenderCorpus renders every corpus post: it must not panic, must
 // give some segments for a body that is not blank, and the segments'
 // text must hold the text of every heading of the post. It then builds
 // the post's widgets in a test window, unless testing is -short or under
@@ -314,10 +329,10 @@ func corpusPosts(t *testing.T, f func(t *testing.T, path string, body []byte)) {
 // which with the test theme's fonts (no Hangul, so every glyph goes
 // through fallback) takes seconds per post, and wrapping is Fyne's code,
 // not the preview's.
-func TestPreviewCorpus(t *testing.T) {
-	p := NewPreviewer()
+func TestRenderCorpus(t *testing.T) {
+	p := New()
 	corpusPosts(t, func(t *testing.T, path string, body []byte) {
-		segs := p.Render(body, PreviewOptions{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
+		segs := p.Render(body, imagefile.Options{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
 		if len(segs) == 0 && len(bytes.TrimSpace(body)) > 0 {
 			t.Fatal("no segments")
 		}
@@ -390,11 +405,11 @@ func squash(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
-// TestPreviewConcurrentRenders renders with one Previewer from several
+// TestRenderConcurrent renders with one Renderer from several
 // goroutines, as a preview whose renders overlap while the user types
 // does; the race detector checks the shared highlighting cache.
-func TestPreviewConcurrentRenders(t *testing.T) {
-	p := NewPreviewer()
+func TestRenderConcurrent(t *testing.T) {
+	p := New()
 	body := []byte("# T\n\n```go\nfunc a() {}\n```\n\n```python\nx = 1\n```\n")
 	want := dumpSegments(p.Render(body, specOptions))
 	done := make(chan string)
@@ -408,12 +423,12 @@ func TestPreviewConcurrentRenders(t *testing.T) {
 	}
 }
 
-func FuzzRenderPreview(f *testing.F) {
+func FuzzRender(f *testing.F) {
 	for _, c := range storagetest.ReadSpec(f, previewSpec) {
 		f.Add(c.In)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		segs := RenderPreview([]byte(in), specOptions)
+		segs := Render([]byte(in), specOptions)
 		_ = dumpSegments(segs)
 	})
 }
@@ -441,7 +456,7 @@ func writePNG(t *testing.T, dir, name string, w, h int) string {
 	return p
 }
 
-func TestPreviewImagePaths(t *testing.T) {
+func TestImagePaths(t *testing.T) {
 	blog := t.TempDir()
 	post := filepath.Join(blog, "_posts")
 	abs := writePNG(t, blog, "assets/img/a.png", 4, 2)
@@ -450,24 +465,24 @@ func TestPreviewImagePaths(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		opt   PreviewOptions
+		opt   imagefile.Options
 		path  string
 		found bool
 	}{
-		{"absolute path under blog folder", "/assets/img/a.png", PreviewOptions{BlogDir: blog, PostDir: post}, abs, true},
-		{"absolute path with no blog folder", "/assets/img/a.png", PreviewOptions{PostDir: post}, "", false},
-		{"relative path under media_subpath", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
-		{"relative path under img_path with slash", "b.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
-		{"relative path falls back beside the post", "c.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
-		{"relative path beside the post", "c.png", PreviewOptions{PostDir: post}, beside, true},
-		{"percent-encoded name", "%63.png", PreviewOptions{PostDir: post}, beside, true},
-		{"query and fragment dropped", "c.png?v=2#x", PreviewOptions{PostDir: post}, beside, true},
-		{"missing file reports first candidate", "d.png", PreviewOptions{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
-		{"remote media prefix", "b.png", PreviewOptions{MediaPrefix: "https://cdn.example.com/x"}, "", false},
+		{"absolute path under blog folder", "/assets/img/a.png", imagefile.Options{BlogDir: blog, PostDir: post}, abs, true},
+		{"absolute path with no blog folder", "/assets/img/a.png", imagefile.Options{PostDir: post}, "", false},
+		{"relative path under media_subpath", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
+		{"relative path under img_path with slash", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
+		{"relative path falls back beside the post", "c.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
+		{"relative path beside the post", "c.png", imagefile.Options{PostDir: post}, beside, true},
+		{"percent-encoded name", "%63.png", imagefile.Options{PostDir: post}, beside, true},
+		{"query and fragment dropped", "c.png?v=2#x", imagefile.Options{PostDir: post}, beside, true},
+		{"missing file reports first candidate", "d.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
+		{"remote media prefix", "b.png", imagefile.Options{MediaPrefix: "https://cdn.example.com/x"}, "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			segs := RenderPreview([]byte("![alt]("+tc.src+")\n"), tc.opt)
+			segs := Render([]byte("![alt]("+tc.src+")\n"), tc.opt)
 			if len(segs) != 1 {
 				t.Fatalf("got %d segments:\n%s", len(segs), dumpSegments(segs))
 			}
@@ -479,9 +494,9 @@ func TestPreviewImagePaths(t *testing.T) {
 	}
 }
 
-// TestPreviewVisuals builds the widgets of the preview in a test window,
+// TestVisuals builds the widgets of the preview in a test window,
 // which is where a segment's Visual runs.
-func TestPreviewVisuals(t *testing.T) {
+func TestVisuals(t *testing.T) {
 	test.NewTempApp(t)
 	// The test theme defines no bold or italic monospace face, which
 	// code in a heading and Liquid in a quote use; real themes do.
@@ -505,7 +520,7 @@ func TestPreviewVisuals(t *testing.T) {
 		"---",
 		"[^1]: The note.",
 	}, "\n\n")
-	segs := RenderPreview([]byte(src), PreviewOptions{PostDir: dir})
+	segs := Render([]byte(src), imagefile.Options{PostDir: dir})
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
 	w := test.NewTempWindow(t, rt)
@@ -525,9 +540,9 @@ func TestPreviewVisuals(t *testing.T) {
 func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
 	test.NewTempApp(t)
 	var paged []float32
-	p := NewPreviewer()
+	p := New()
 	p.SetPageWheel(func(ev *fyne.ScrollEvent) { paged = append(paged, ev.Scrolled.DY) })
-	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), PreviewOptions{})
+	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), imagefile.Options{})
 	box := blocks[0].Segments[0].(*CodeBox)
 	v := box.Visual()
 	v.Resize(fyne.NewSize(300, 200))

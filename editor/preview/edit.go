@@ -1,9 +1,10 @@
-package editor
+package preview
 
 import (
 	"bytes"
 	"strings"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -36,9 +37,9 @@ import (
 type renderState struct {
 	body  []byte // a copy of the body rendered
 	lines []int  // lineStarts(body)
-	opt   PreviewOptions
+	opt   imagefile.Options
 	// blocks is the result.
-	blocks []PreviewBlock
+	blocks []Block
 	// entries are the cache entries of the blocks outside regions.
 	entries []*blockEntry
 	// regions are the top-level code blocks, in order.
@@ -53,20 +54,17 @@ type renderState struct {
 type imageCheck struct {
 	dest, file    string
 	found, remote bool
-	stamp         fileStamp
+	stamp         imagefile.Stamp
 }
 
 // checkImage looks up the image at address dest.
-func checkImage(dest string, opt PreviewOptions) imageCheck {
-	loc := locateImage(dest, opt)
-	return imageCheck{
-		dest: dest, file: loc.File, stamp: loc.Stamp,
-		found: loc.Where != imageNowhere && loc.Where != imageRemote, remote: loc.Where == imageRemote,
-	}
+func checkImage(dest string, opt imagefile.Options) imageCheck {
+	loc := imagefile.Locate(dest, opt)
+	return imageCheck{dest: dest, file: loc.File, found: loc.Found(), remote: loc.Where == imagefile.Remote, stamp: loc.Stamp}
 }
 
 // remember keeps st for the next render to start from.
-func (p *Previewer) remember(st *renderState) {
+func (p *Renderer) remember(st *renderState) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.last = st
@@ -75,7 +73,7 @@ func (p *Previewer) remember(st *renderState) {
 // renderEdit renders body from the previous render when the edit
 // between them is confined to a code block; ok is false if it is not,
 // and body must be parsed.
-func (p *Previewer) renderEdit(body []byte, opt PreviewOptions) (blocks []PreviewBlock, ok bool) {
+func (p *Renderer) renderEdit(body []byte, opt imagefile.Options) (blocks []Block, ok bool) {
 	p.mu.Lock()
 	st := p.last
 	p.mu.Unlock()
@@ -181,7 +179,7 @@ func (p *Previewer) renderEdit(body []byte, opt PreviewOptions) (blocks []Previe
 	stop := st.blocks[r.first+r.n-1].EndLine + delta
 	pieces := p.codePieces(run, gen, &nr, code, start, stop)
 
-	blocks = make([]PreviewBlock, 0, len(st.blocks)-r.n+len(pieces))
+	blocks = make([]Block, 0, len(st.blocks)-r.n+len(pieces))
 	blocks = append(blocks, st.blocks[:r.first]...)
 	blocks = append(blocks, pieces...)
 	for _, b := range st.blocks[r.first+r.n:] {
@@ -275,7 +273,7 @@ func editLines(old []int, body []byte, first, last, shift int) []int {
 
 // renderSame returns the blocks of the previous render again, for the
 // same body.
-func (p *Previewer) renderSame(st *renderState) []PreviewBlock {
+func (p *Renderer) renderSame(st *renderState) []Block {
 	c := p.blocks
 	gen := c.next()
 	run := p.code.begin()
@@ -294,7 +292,7 @@ func (p *Previewer) renderSame(st *renderState) []PreviewBlock {
 
 // imagesUnchanged reports whether every image is still found where it
 // was, and is the same file, or is still missing.
-func imagesUnchanged(images []imageCheck, opt PreviewOptions) bool {
+func imagesUnchanged(images []imageCheck, opt imagefile.Options) bool {
 	for _, im := range images {
 		if checkImage(im.dest, opt) != im {
 			return false

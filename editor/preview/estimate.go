@@ -1,4 +1,4 @@
-package app
+package preview
 
 import (
 	"strings"
@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/postdesk/postdesk/editor"
 )
 
 // The preview lays out only the blocks near the viewport; every other
@@ -15,6 +13,9 @@ import (
 // out. An estimate only has to be near: it sizes the scroll bar and
 // places blocks not yet seen, and is replaced by the real height, with
 // the visible content held in place, as soon as the block is laid out.
+// Text is estimated here, the way RichText lays it out; each box (code,
+// formula, prompt, image) estimates itself beside its Visual, from the
+// geometry its layout uses.
 
 // blockProfile is what a block's height depends on, gathered once from
 // its segments, so that its height can be estimated at any width
@@ -46,23 +47,21 @@ func (p blockProfile) height(avail float32) float32 {
 // read once per column: fyne.MeasureText is too slow to call per run.
 type textMetrics struct {
 	th fyne.Theme
+	boxSizes
 	// narrow and wide are the advances of a one-byte and of a CJK
 	// character, and line the height of a row, per unit of text size.
 	narrow, wide, line float32
 	// mono and monoLine are the advance of a monospace character and
 	// the height of a monospace row, per unit of text size.
 	mono, monoLine float32
-	innerPad       float32 // RichText's inset on every side
-	lineSpacing    float32 // the gap after each block segment
 	textSize       float32
-	pad            float32 // the gap between two blocks of the column
 }
 
 func newTextMetrics(th fyne.Theme) *textMetrics {
 	const size = 100
 	const latin = "the quick brown fox jumps over the lazy dog, 1234"
 	const hangul = "가나다라마바사아자차"
-	m := &textMetrics{th: th}
+	m := &textMetrics{th: th, boxSizes: boxSizesOf(th)}
 	m.narrow = fyne.MeasureText(latin, size, fyne.TextStyle{}).Width / float32(len(latin)) / size
 	h := fyne.MeasureText(hangul, size, fyne.TextStyle{})
 	m.wide = h.Width / float32(len([]rune(hangul))) / size
@@ -70,10 +69,7 @@ func newTextMetrics(th fyne.Theme) *textMetrics {
 	mono := fyne.MeasureText(latin, size, fyne.TextStyle{Monospace: true})
 	m.mono = mono.Width / float32(len(latin)) / size
 	m.monoLine = mono.Height / size
-	m.innerPad = th.Size(theme.SizeNameInnerPadding)
-	m.lineSpacing = th.Size(theme.SizeNameLineSpacing)
 	m.textSize = th.Size(theme.SizeNameText)
-	m.pad = th.Size(theme.SizeNamePadding)
 	return m
 }
 
@@ -106,36 +102,25 @@ type profiler struct {
 	blocks int     // block segments seen, each followed by lineSpacing
 }
 
+// boxSegment is a segment that draws a box of its own (code, a formula, a
+// prompt, an image) and estimates its own height, as the geometry that
+// lays the box out is its own.
+type boxSegment interface {
+	profile(m *textMetrics) blockProfile
+}
+
 func (pr *profiler) segments(segs []widget.RichTextSegment) {
 	m := pr.m
 	for _, s := range segs {
 		switch s := s.(type) {
-		case *editor.CodeBox:
-			pr.box(1+float32(strings.Count(s.Code, "\n")), s.Label != "", s.JoinAbove, s.JoinBelow)
-		case *editor.MathBox:
-			pr.box(1+float32(strings.Count(s.Formula, "\n")), false, false, false)
-		case *editor.PromptBox:
-			pr.endRow()
-			inner := m.profile(s.Body)
-			// The box's text wraps inside the box's own padding.
-			pr.p.fixed += inner.fixed + m.line*m.textSize + 2*m.innerPad
-			pr.p.area += inner.area
-			pr.p.rows += inner.rows
-			pr.blocks++
-		case *editor.ImageBox:
-			pr.endRow()
-			pr.image(s)
-			pr.blocks++
+		case boxSegment:
+			pr.block(s.profile(m))
 		case *widget.TableSegment:
-			pr.endRow()
 			// A row of cells is a row of text inside the cells' insets.
 			rows := 1 + float32(strings.Count(strings.TrimSuffix(s.Textual(), "\n"), "\n"))
-			pr.p.fixed += rows * (m.line*m.textSize + 3*m.innerPad)
-			pr.blocks++
+			pr.block(blockProfile{fixed: rows * (m.line*m.textSize + 3*m.innerPad)})
 		case *widget.SeparatorSegment:
-			pr.endRow()
-			pr.p.fixed += m.th.Size(theme.SizeNameSeparatorThickness)
-			pr.blocks++
+			pr.block(blockProfile{fixed: m.th.Size(theme.SizeNameSeparatorThickness)})
 		case widget.RichTextBlock: // paragraphs, lists and quotes
 			pr.segments(s.Segments())
 			pr.endRow()
@@ -155,40 +140,14 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 	}
 }
 
-// box adds a panel of lines rows of monospace text that scrolls
-// sideways rather than wraps, with an optional label above. A panel
-// joined to the one above (a piece of a long code block) starts higher,
-// over the gap between the blocks and its own top padding, and one
-// joined below ends right after its last row; see editor's panel.
-func (pr *profiler) box(lines float32, label, joinAbove, joinBelow bool) {
-	m := pr.m
+// block adds a segment that stands on rows of its own, of profile p.
+func (pr *profiler) block(p blockProfile) {
 	pr.endRow()
-	h := lines*m.monoLine*m.textSize + 4*m.innerPad // the panel's and its text's insets
-	if label {
-		h += m.line * m.textSize
-	}
-	if joinAbove {
-		h -= 4*m.innerPad + m.pad
-	}
-	if joinBelow {
-		h -= 2 * m.innerPad
-	}
-	pr.p.fixed += h
+	pr.p.fixed += p.fixed
+	pr.p.area += p.area
+	pr.p.rows += p.rows
+	pr.p.images = append(pr.p.images, p.images...)
 	pr.blocks++
-}
-
-// image adds an image with its caption, or the note shown in its place.
-func (pr *profiler) image(im *editor.ImageBox) {
-	m := pr.m
-	nat := im.Natural()
-	if !im.Found || nat.Width <= 0 || nat.Height <= 0 {
-		pr.p.fixed += 6 * m.textSize // between a note and a figure of unknown size
-		return
-	}
-	pr.p.images = append(pr.p.images, nat)
-	if im.Alt != "" {
-		pr.p.fixed += m.pad + m.line*m.th.Size(theme.SizeNameCaptionText)
-	}
 }
 
 // text adds a run to the row being gathered; a line break in it ends

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -10,17 +10,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/text"
 )
 
-// freshLike returns a Previewer that remembers nothing of p's renders
+// freshLike returns a Renderer that remembers nothing of p's renders
 // but hashes keys with p's seed, so that their keys compare. It shares
 // p's highlighter, a cache of chroma's tokens by text, which only saves
 // lexing again.
-func freshLike(p *Previewer) *Previewer {
-	q := NewPreviewer()
+func freshLike(p *Renderer) *Renderer {
+	q := New()
 	q.blocks.seed = p.blocks.seed
 	q.code = p.code
 	return q
@@ -28,7 +29,7 @@ func freshLike(p *Previewer) *Previewer {
 
 // incremental reports whether p's last RenderBlocks did without parsing
 // the whole post.
-func incremental(p *Previewer) bool {
+func incremental(p *Renderer) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.last != nil && p.last.incremental
@@ -36,7 +37,7 @@ func incremental(p *Previewer) bool {
 
 // sameBlocks fails unless got, rendered after an edit, is what a fresh
 // render of body gives: the same keys, lines and segments.
-func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
+func sameBlocks(t *testing.T, body []byte, got, want []Block) {
 	t.Helper()
 	checkTiling(t, body, got)
 	if len(got) != len(want) {
@@ -57,22 +58,22 @@ func sameBlocks(t *testing.T, body []byte, got, want []PreviewBlock) {
 // checkEdit renders body, an edit of what p rendered last, and fails
 // unless the render skipped parsing exactly when wantIncremental says,
 // and gave what a fresh render of body gives.
-func checkEdit(t *testing.T, p *Previewer, body []byte, wantIncremental bool) {
+func checkEdit(t *testing.T, p *Renderer, body []byte, wantIncremental bool) {
 	t.Helper()
-	got := p.RenderBlocks(body, PreviewOptions{})
+	got := p.RenderBlocks(body, imagefile.Options{})
 	if incremental(p) != wantIncremental {
 		t.Errorf("incremental render: %v, want %v", incremental(p), wantIncremental)
 	}
-	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 }
 
 // newKeys returns the blocks of after whose keys before does not have.
-func newKeys(before, after []PreviewBlock) []PreviewBlock {
+func newKeys(before, after []Block) []Block {
 	old := map[string]bool{}
 	for _, b := range before {
 		old[b.Key] = true
 	}
-	var out []PreviewBlock
+	var out []Block
 	for _, b := range after {
 		if !old[b.Key] {
 			out = append(out, b)
@@ -139,12 +140,12 @@ func TestRenderBlocksEdit(t *testing.T) {
 	base := editBase()
 	for _, c := range editCases {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreviewer()
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p := New()
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 			// And back, as an undo does.
-			got := p.RenderBlocks([]byte(base), PreviewOptions{})
-			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), PreviewOptions{}))
+			got := p.RenderBlocks([]byte(base), imagefile.Options{})
+			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), imagefile.Options{}))
 		})
 	}
 }
@@ -154,8 +155,8 @@ func TestRenderBlocksEdit(t *testing.T) {
 // that far: the line then belongs to the list.
 func TestRenderBlocksEditListAbove(t *testing.T) {
 	base := "10.   item\n\n" + indent(longCode(30))
-	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p := New()
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	for _, c := range []struct {
 		name, to    string
 		incremental bool
@@ -165,7 +166,7 @@ func TestRenderBlocksEditListAbove(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkEdit(t, p, []byte(applyEdit(t, base, "    x0 = ", c.to)), c.incremental)
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 		})
 	}
 }
@@ -183,8 +184,8 @@ func TestRenderBlocksEditBoundary(t *testing.T) {
 		{"No longer a boundary", "{: .x }", "y{: .x }", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := NewPreviewer()
-			p.RenderBlocks([]byte(base), PreviewOptions{})
+			p := New()
+			p.RenderBlocks([]byte(base), imagefile.Options{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 		})
 	}
@@ -198,19 +199,19 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 	for _, c := range editCases[:6] {
 		bodies = append(bodies, []byte(applyEdit(t, base, c.from, c.to)))
 	}
-	p := NewPreviewer()
-	want := make([][]PreviewBlock, len(bodies))
+	p := New()
+	want := make([][]Block, len(bodies))
 	for i, b := range bodies {
-		want[i] = freshLike(p).RenderBlocks(b, PreviewOptions{})
+		want[i] = freshLike(p).RenderBlocks(b, imagefile.Options{})
 	}
-	got := make([][][]PreviewBlock, 4)
+	got := make([][][]Block, 4)
 	var wg sync.WaitGroup
 	for g := range got {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := range 3 * len(bodies) {
-				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], PreviewOptions{}))
+				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], imagefile.Options{}))
 			}
 		}()
 	}
@@ -227,10 +228,10 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 // the pane: the keys of the blocks away from the edit stay.
 func TestRenderBlocksEditKeys(t *testing.T) {
 	base := editBase()
-	p := NewPreviewer()
-	before := p.RenderBlocks([]byte(base), PreviewOptions{})
+	p := New()
+	before := p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := applyEdit(t, base, "x30 = ", "x30 = y")
-	after := p.RenderBlocks([]byte(edited), PreviewOptions{})
+	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
 	changed := newKeys(before, after)
 	for _, b := range changed {
 		if !strings.Contains(segmentText(b.Segments), "x30 = y") {
@@ -244,9 +245,9 @@ func TestRenderBlocksEditKeys(t *testing.T) {
 
 func TestRenderBlocksEditSameBody(t *testing.T) {
 	base := []byte(editBase())
-	p := NewPreviewer()
-	first := p.RenderBlocks(base, PreviewOptions{})
-	again := p.RenderBlocks(bytes.Clone(base), PreviewOptions{})
+	p := New()
+	first := p.RenderBlocks(base, imagefile.Options{})
+	again := p.RenderBlocks(bytes.Clone(base), imagefile.Options{})
 	if !incremental(p) {
 		t.Error("the same body was parsed again")
 	}
@@ -255,10 +256,10 @@ func TestRenderBlocksEditSameBody(t *testing.T) {
 
 func TestRenderBlocksEditOptions(t *testing.T) {
 	base := editBase()
-	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p := New()
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
-	opt := PreviewOptions{PostDir: "/elsewhere"}
+	opt := imagefile.Options{PostDir: "/elsewhere"}
 	got := p.RenderBlocks(edited, opt)
 	if incremental(p) {
 		t.Error("new options did not parse again")
@@ -272,8 +273,8 @@ func TestRenderBlocksEditOptions(t *testing.T) {
 func TestRenderBlocksEditImageAppears(t *testing.T) {
 	dir := t.TempDir()
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := PreviewOptions{PostDir: dir}
-	p := NewPreviewer()
+	opt := imagefile.Options{PostDir: dir}
+	p := New()
 	p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 4, 4)
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
@@ -294,8 +295,8 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 	dir := t.TempDir()
 	writePNG(t, dir, "pic.png", 4, 4)
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := PreviewOptions{PostDir: dir}
-	p := NewPreviewer()
+	opt := imagefile.Options{PostDir: dir}
+	p := New()
 	before := p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 40, 2)
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
@@ -311,14 +312,14 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 
 func TestRenderBlocksEditCRLF(t *testing.T) {
 	base := strings.ReplaceAll(editBase(), "\n", "\r\n")
-	p := NewPreviewer()
-	p.RenderBlocks([]byte(base), PreviewOptions{})
+	p := New()
+	p.RenderBlocks([]byte(base), imagefile.Options{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y\r\nx30b = "))
-	got := p.RenderBlocks(edited, PreviewOptions{})
+	got := p.RenderBlocks(edited, imagefile.Options{})
 	if !incremental(p) {
 		t.Error("an edit in a CRLF code block parsed again")
 	}
-	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, PreviewOptions{}))
+	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, imagefile.Options{}))
 }
 
 // TestBlockCode pins that the code of a block read from its lines is
@@ -407,7 +408,7 @@ var editPastes = []string{"```", "~~~", "  ", "$$", "</div>", ">", "{: .x }", "-
 
 // codeRanges returns the first and last lines of the code blocks of p's
 // last render.
-func codeRanges(p *Previewer) [][2]int {
+func codeRanges(p *Renderer) [][2]int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	var out [][2]int
@@ -432,11 +433,11 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 		h := fnv.New64a()
 		_, _ = h.Write([]byte(filepath.ToSlash(path)))
 		rng := rand.New(rand.NewPCG(1, h.Sum64()))
-		p := NewPreviewer()
-		p.RenderBlocks(body, PreviewOptions{})
+		p := New()
+		p.RenderBlocks(body, imagefile.Options{})
 		for range edits {
 			body = randomEdit(rng, body, codeRanges(p))
-			got := p.RenderBlocks(body, PreviewOptions{})
+			got := p.RenderBlocks(body, imagefile.Options{})
 			total++
 			if incremental(p) {
 				fast++
@@ -444,7 +445,7 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 					t.Fatalf("line starts after the edit are %v, want %v", p.last.lines, want)
 				}
 			}
-			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 		}
 	})
 	t.Logf("%d of %d edits rendered without parsing", fast, total)
@@ -477,16 +478,16 @@ func TestRenderBlocksEditTricky(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(2, uint64(i)))
 			body := []byte(post)
-			p := NewPreviewer()
-			p.RenderBlocks(body, PreviewOptions{})
+			p := New()
+			p.RenderBlocks(body, imagefile.Options{})
 			for range edits {
 				if rng.IntN(20) == 0 {
 					body = []byte(post)
 				} else {
 					body = randomEdit(rng, body, codeRanges(p))
 				}
-				got := p.RenderBlocks(body, PreviewOptions{})
-				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, PreviewOptions{}))
+				got := p.RenderBlocks(body, imagefile.Options{})
+				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
 			}
 		})
 	}
@@ -510,10 +511,10 @@ func FuzzRenderBlocksEdit(f *testing.F) {
 		at = min(at, uint(len(body)))
 		n = min(n, uint(len(body))-at)
 		edited := body[:at] + ins + body[at+n:]
-		p := NewPreviewer()
+		p := New()
 		p.code = tokens
-		p.RenderBlocks([]byte(body), PreviewOptions{})
-		got := p.RenderBlocks([]byte(edited), PreviewOptions{})
-		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), PreviewOptions{}))
+		p.RenderBlocks([]byte(body), imagefile.Options{})
+		got := p.RenderBlocks([]byte(edited), imagefile.Options{})
+		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), imagefile.Options{}))
 	})
 }

@@ -1,12 +1,10 @@
-package editor
+package preview
 
 import (
 	"image"
 	"image/color"
 	_ "image/gif" // posts use GIFs; canvas registers only PNG and JPEG
-	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/yuin/goldmark/ast"
 	_ "golang.org/x/image/webp" // Chirpy sites favour WebP
 )
@@ -57,7 +56,7 @@ func (w *segmentWriter) imageBox(n *ast.Image, alt string, c blockContext) *Imag
 	b := &ImageBox{Source: string(n.Destination), Alt: alt, Indent: c.indent}
 	b.Width = attrFloat(n, "width", "w")
 	b.Height = attrFloat(n, "height", "h")
-	b.Path, b.Found, b.Remote = resolveImage(b.Source, w.opt)
+	b.Path, b.Found, b.Remote = imagefile.Resolve(b.Source, w.opt)
 	if b.Found {
 		b.Pixels, _ = imageSize(b.Path)
 	}
@@ -94,105 +93,6 @@ func attrFloat(n ast.Node, names ...string) float32 {
 		}
 	}
 	return 0
-}
-
-// isRemote reports whether an address names something off this machine.
-func isRemote(s string) bool {
-	return strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "data:")
-}
-
-// imageWhere says where an image address leads.
-type imageWhere int
-
-const (
-	imageNowhere    imageWhere = iota // a local address with no file behind it
-	imageRemote                       // off this machine (or under a remote media_subpath)
-	imageSite                         // a site-absolute path, under the blog folder
-	imageMedia                        // under the post's media_subpath
-	imageBesidePost                   // next to the post file
-)
-
-// imageLocation is where an image address leads.
-type imageLocation struct {
-	// File is the file found, or for imageNowhere the first place looked
-	// (the site path for a site-absolute address).
-	File  string
-	Where imageWhere
-	// Path is the address's path: unescaped, without query or fragment.
-	Path string
-	// Stamp tells this version of File from the next, for a file found.
-	Stamp fileStamp
-}
-
-// fileStamp tells versions of a file apart: a file rewritten or replaced
-// has another length or modification time.
-type fileStamp struct{ size, mod int64 }
-
-// locateImage finds the local file of an image address the way Jekyll
-// with Chirpy serves it. An absolute path is under the blog folder. A
-// relative one is under media_subpath (itself under the blog folder when
-// absolute), as Chirpy prefixes it, and otherwise beside the post, where
-// an author keeps images before export copies them into the blog's
-// assets. The preview and export both resolve images here.
-func locateImage(src string, opt PreviewOptions) imageLocation {
-	if isRemote(src) {
-		return imageLocation{Where: imageRemote}
-	}
-	p := src
-	if i := strings.IndexAny(p, "?#"); i >= 0 {
-		p = p[:i]
-	}
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
-	loc := imageLocation{Path: p}
-	type candidate struct {
-		file  string
-		where imageWhere
-	}
-	var candidates []candidate
-	under := func(dir, rel string, where imageWhere) {
-		if dir != "" {
-			candidates = append(candidates, candidate{filepath.Join(dir, filepath.FromSlash(rel)), where})
-		}
-	}
-	switch {
-	case p == "":
-	case strings.HasPrefix(p, "/"):
-		under(opt.BlogDir, p, imageSite)
-	default:
-		if m := opt.MediaPrefix; m != "" {
-			if isRemote(m) {
-				loc.Where = imageRemote
-				return loc
-			}
-			joined := path.Join(m, p)
-			if strings.HasPrefix(m, "/") {
-				under(opt.BlogDir, joined, imageMedia)
-			} else {
-				under(opt.PostDir, joined, imageMedia)
-			}
-		}
-		under(opt.PostDir, p, imageBesidePost)
-	}
-	for _, c := range candidates {
-		if st, err := os.Stat(c.file); err == nil && !st.IsDir() {
-			loc.File, loc.Where = c.file, c.where
-			loc.Stamp = fileStamp{st.Size(), st.ModTime().UnixNano()}
-			return loc
-		}
-	}
-	if len(candidates) > 0 {
-		loc.File = candidates[0].file
-	}
-	return loc
-}
-
-// resolveImage is locateImage for showing an image: its file (or where
-// it was looked for), whether it exists, whether it is remote.
-func resolveImage(src string, opt PreviewOptions) (file string, found, remote bool) {
-	loc := locateImage(src, opt)
-	return loc.File, loc.Where != imageNowhere && loc.Where != imageRemote, loc.Where == imageRemote
 }
 
 // Visual returns the scaled image with its caption, or the placeholder.
@@ -232,9 +132,26 @@ func (i *ImageBox) placeholder(msg string) fyne.CanvasObject {
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapBreak
 	return newPanel(&panel{
-		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
-		content: &fyne.Container{Layout: wrapLayout{}, Objects: []fyne.CanvasObject{text}}, indent: i.Indent,
+		panelFrame: panelFrame{indent: i.Indent},
+		fill:       theme.ColorNameInputBackground,
+		border:     theme.ColorNameInputBorder,
+		content:    &fyne.Container{Layout: wrapLayout{}, Objects: []fyne.CanvasObject{text}},
 	})
+}
+
+// profile estimates the image's height: the image at its natural size,
+// shrunk to the column's width, and the caption under it, the padding
+// apart, as imageView draws them; or the note shown in its place.
+func (i *ImageBox) profile(m *textMetrics) blockProfile {
+	nat := i.Natural()
+	if !i.Found || nat.Width <= 0 || nat.Height <= 0 {
+		return blockProfile{fixed: 6 * m.textSize} // between a note and a figure of unknown size
+	}
+	p := blockProfile{images: []fyne.Size{nat}}
+	if i.Alt != "" {
+		p.fixed = m.pad + m.line*m.th.Size(theme.SizeNameCaptionText)
+	}
+	return p
 }
 
 // imageSize reads an image file's pixel size from its header.
@@ -300,13 +217,14 @@ type imageRenderer struct {
 
 func (r *imageRenderer) Layout(size fyne.Size) {
 	v := r.v
-	inset := boxInset(v, v.indent)
+	sizes := sizesFor(v)
+	inset := sizes.inset(v.indent)
 	v.width = max(0, size.Width-inset)
 	s := v.imageSizeFor(v.width)
 	r.img.Move(fyne.NewPos(inset, 0))
 	r.img.Resize(s)
 	if r.caption != nil {
-		r.caption.Move(fyne.NewPos(inset, s.Height+theme.SizeForWidget(theme.SizeNamePadding, v)))
+		r.caption.Move(fyne.NewPos(inset, s.Height+sizes.pad))
 		r.caption.Resize(r.caption.MinSize())
 	}
 }
@@ -322,11 +240,12 @@ func (r *imageRenderer) MinSize() fyne.Size {
 			w = 320
 		}
 	}
+	sizes := sizesFor(v)
 	h := v.imageSizeFor(w).Height
 	if r.caption != nil {
-		h += theme.SizeForWidget(theme.SizeNamePadding, v) + r.caption.MinSize().Height
+		h += sizes.pad + r.caption.MinSize().Height
 	}
-	return fyne.NewSize(min(w, 32)+boxInset(v, v.indent), h)
+	return fyne.NewSize(min(w, 32)+sizes.inset(v.indent), h)
 }
 
 // Refresh follows a theme change; the image itself is not read again.

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 )
 
@@ -26,7 +27,7 @@ func insertVariants(body []byte, at, n int) [][]byte {
 // goldmark's own full HTML render of the same body in the same run:
 // html-ns and blocks-ns are each one's time per op, and ratio is
 // blocks-ns over html-ns.
-func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
+func benchAgainstHTML(b *testing.B, p *Renderer, variants [][]byte) {
 	var html, blocks time.Duration
 	i := 0
 	for b.Loop() {
@@ -37,7 +38,7 @@ func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		p.RenderBlocks(v, PreviewOptions{})
+		p.RenderBlocks(v, imagefile.Options{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}
@@ -47,9 +48,9 @@ func benchAgainstHTML(b *testing.B, p *Previewer, variants [][]byte) {
 // BenchmarkRenderBlocksEdit is a re-render after typing one character at
 // the start of the line in the middle of the longest corpus post.
 func BenchmarkRenderBlocksEdit(b *testing.B) {
-	body := benchBody(b)
-	p := NewPreviewer()
-	p.RenderBlocks(body, PreviewOptions{})
+	body := longestPost(b)
+	p := New()
+	p.RenderBlocks(body, imagefile.Options{})
 	mid := bytes.LastIndexByte(body[:len(body)/2], '\n') + 1
 	// More variants than the caches keep, so no edit is ever cached.
 	benchAgainstHTML(b, p, insertVariants(body, mid, 4*keepRenders))
@@ -76,16 +77,16 @@ func typingAt(body []byte) int {
 // sees an edit of one character from the previous one, and one that no
 // cache holds.
 func BenchmarkRenderBlocksTyping(b *testing.B) {
-	body := benchBody(b)
-	p := NewPreviewer()
-	p.RenderBlocks(body, PreviewOptions{})
+	body := longestPost(b)
+	p := New()
+	p.RenderBlocks(body, imagefile.Options{})
 	benchAgainstHTML(b, p, insertVariants(body, typingAt(body), 4*keepRenders))
 }
 
 // BenchmarkRenderBlocksCold is the first render of the post, next to
 // goldmark's HTML render.
 func BenchmarkRenderBlocksCold(b *testing.B) {
-	body := benchBody(b)
+	body := longestPost(b)
 	var html, blocks time.Duration
 	i := 0
 	for b.Loop() {
@@ -95,7 +96,7 @@ func BenchmarkRenderBlocksCold(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		NewPreviewer().RenderBlocks(body, PreviewOptions{})
+		New().RenderBlocks(body, imagefile.Options{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"image/color"
@@ -12,7 +12,113 @@ import (
 )
 
 // This file draws the boxes of the preview: a rounded panel with an
-// optional label and accent bar, which code, math and prompts share.
+// optional label and accent bar, which code, math and prompts share. A
+// panel's geometry is stated once, in panelFrame: the panel lays itself
+// out by it, and each box estimates its height by it (see the boxes'
+// profile methods), so that the two cannot drift apart.
+
+// boxSizes are the theme's sizes a box's geometry is made of: read from
+// the box's own theme when it is laid out, and from the column's when
+// its height is estimated.
+type boxSizes struct {
+	innerPad    float32 // a panel's padding, and a RichText's inset
+	pad         float32 // the theme's padding, which a pane leaves between blocks
+	lineSpacing float32 // the gap after a block segment, a quarter of a quote's indent
+}
+
+func boxSizesOf(th fyne.Theme) boxSizes {
+	return boxSizes{
+		innerPad:    th.Size(theme.SizeNameInnerPadding),
+		pad:         th.Size(theme.SizeNamePadding),
+		lineSpacing: th.Size(theme.SizeNameLineSpacing),
+	}
+}
+
+// sizesFor returns the sizes of w's theme.
+func sizesFor(w fyne.Widget) boxSizes { return boxSizesOf(theme.CurrentForWidget(w)) }
+
+// inset is how far a box at list or quote depth indent is set in, in
+// the steps RichText indents quotes by, so that it lines up with the
+// text: the line spacing, four times per level.
+func (s boxSizes) inset(indent int) float32 {
+	return s.lineSpacing * 4 * float32(indent)
+}
+
+// blockGap is the space between the panels of two blocks shown one under
+// the other, each in a RichText of its own, the theme's padding apart:
+// the inner padding below the first, the padding, the inner padding
+// above the second. Joined panels reach over it.
+func (s boxSizes) blockGap() float32 {
+	return 2*s.innerPad + s.pad
+}
+
+// barWidth is the width of the accent bar.
+const barWidth = 4
+
+// panelFrame is what a panel's geometry depends on besides the theme and
+// its label.
+type panelFrame struct {
+	// indent insets the whole panel, in the steps RichText indents
+	// quotes by, so that boxes in lists and quotes line up with the text.
+	indent int
+	bar    bool // an accent bar on the left
+	// joinAbove and joinBelow open the panel's top or bottom edge onto
+	// the panel of the block above or below it, for a code block shown
+	// as several blocks (see CodeBox).
+	joinAbove, joinBelow bool
+}
+
+// panelInsets place a panel and its content: the panel starts indent
+// from the left, and its content left, right, top and bottom from the
+// panel's edges. A negative top or bottom reaches past a joined edge.
+type panelInsets struct {
+	indent, left, right, top, bottom float32
+}
+
+// insets returns where a panel in frame f and its content sit, with a
+// label label high above the content (0 for none). The content is inset
+// by the padding, and on the left by the bar too; a label goes between
+// the top padding and the content. Joined above, the content moves up
+// over the gap and over its own top padding (the monospace RichText's
+// inner padding), so that its first row starts where the last row of
+// the panel above ends; joined below, the panel ends right after the
+// content's last row, over its own bottom padding.
+func (f panelFrame) insets(s boxSizes, label float32) panelInsets {
+	in := panelInsets{
+		indent: s.inset(f.indent),
+		left:   s.innerPad,
+		right:  s.innerPad,
+		top:    s.innerPad + label,
+		bottom: s.innerPad,
+	}
+	if f.bar {
+		in.left += barWidth
+	}
+	if f.joinAbove {
+		in.top = -(s.blockGap() + s.innerPad)
+	}
+	if f.joinBelow {
+		in.bottom = -s.innerPad
+	}
+	return in
+}
+
+// profile estimates the height of a panel in frame f around content,
+// with a label label high: the panel's estimate shares its layout's
+// insets.
+func (f panelFrame) profile(m *textMetrics, label float32, content blockProfile) blockProfile {
+	in := f.insets(m.boxSizes, label)
+	content.fixed += in.top + in.bottom
+	return content
+}
+
+// labelHeight estimates the height of a panel's label, 0 for none.
+func (m *textMetrics) labelHeight(label string) float32 {
+	if label == "" {
+		return 0
+	}
+	return m.line * m.textSize
+}
 
 // panel is a tinted, rounded box around content, with an optional label
 // above the content and an optional accent bar on its left. Colours are
@@ -20,23 +126,17 @@ import (
 // follows a theme change.
 type panel struct {
 	widget.BaseWidget
+	panelFrame
 
 	// fill is the background; tint, if set, is the colour the background
 	// is a light wash of instead.
 	fill, tint fyne.ThemeColorName
 	border     fyne.ThemeColorName
-	accent     fyne.ThemeColorName
+	accent     fyne.ThemeColorName // the bar's colour
 	label      string
 	labelColor fyne.ThemeColorName
 	labelBold  bool
 	content    fyne.CanvasObject
-	// indent insets the whole panel, in the steps RichText indents
-	// quotes by, so that boxes in lists and quotes line up with the text.
-	indent int
-	// joinAbove and joinBelow open the panel's top or bottom edge onto
-	// the panel of the block above or below it, for a code block shown
-	// as several blocks (see CodeBox).
-	joinAbove, joinBelow bool
 }
 
 func newPanel(p *panel) *panel {
@@ -55,7 +155,7 @@ func (p *panel) CreateRenderer() fyne.WidgetRenderer {
 		r.edge = canvas.NewRectangle(color.Transparent)
 		r.objects = []fyne.CanvasObject{r.edge, r.bg}
 	}
-	if p.accent != "" {
+	if p.bar {
 		r.bar = canvas.NewRectangle(color.Transparent)
 		r.objects = append(r.objects, r.bar)
 	}
@@ -79,66 +179,19 @@ type panelRenderer struct {
 	objects []fyne.CanvasObject
 }
 
-// barWidth is the width of the accent bar.
-const barWidth = 4
-
-func (r *panelRenderer) pads() (left, pad, indent float32) {
-	pad = theme.SizeForWidget(theme.SizeNameInnerPadding, r.p)
-	indent = boxInset(r.p, r.p.indent)
-	left = pad
-	if r.bar != nil {
-		left += barWidth
+// geometry returns the panel's theme sizes and its insets at them.
+func (r *panelRenderer) geometry() (boxSizes, panelInsets) {
+	s := sizesFor(r.p)
+	var label float32
+	if r.label != nil {
+		label = r.label.MinSize().Height
 	}
-	return left, pad, indent
-}
-
-// boxInset is how far a box at list or quote depth indent is set in, in
-// the steps RichText indents quotes by, so that it lines up with the
-// text: w's theme's line spacing, four times per level.
-func boxInset(w fyne.Widget, indent int) float32 {
-	return theme.SizeForWidget(theme.SizeNameLineSpacing, w) * 4 * float32(indent)
-}
-
-func (r *panelRenderer) labelHeight() float32 {
-	if r.label == nil {
-		return 0
-	}
-	return r.label.MinSize().Height
-}
-
-// blockGap is the space between the panels of two blocks shown one under
-// the other, each in a RichText of its own, the theme's padding apart:
-// the inner padding below the first, the padding, the inner padding
-// above the second. Joined panels reach over it.
-func (r *panelRenderer) blockGap() float32 {
-	return 2*theme.SizeForWidget(theme.SizeNameInnerPadding, r.p) + theme.SizeForWidget(theme.SizeNamePadding, r.p)
-}
-
-// contentTop is where the content starts, from the panel's top. Joined
-// above, the content moves up over the gap and over its own top padding
-// (the monospace RichText's inner padding), so that its first row starts
-// where the last row of the panel above ends.
-func (r *panelRenderer) contentTop() float32 {
-	_, pad, _ := r.pads()
-	if r.p.joinAbove {
-		return -(r.blockGap() + pad)
-	}
-	return pad + r.labelHeight()
-}
-
-// contentBelow is the space from the end of the content to the panel's
-// bottom: the padding, or, joined below, minus the content's own bottom
-// padding, so that the panel ends right after the last row.
-func (r *panelRenderer) contentBelow() float32 {
-	_, pad, _ := r.pads()
-	if r.p.joinBelow {
-		return -pad
-	}
-	return pad
+	return s, r.p.insets(s, label)
 }
 
 func (r *panelRenderer) Layout(size fyne.Size) {
-	left, pad, indent := r.pads()
+	s, in := r.geometry()
+	indent := in.indent
 	r.bg.Move(fyne.NewPos(indent, 0))
 	r.bg.Resize(fyne.NewSize(size.Width-indent, size.Height))
 	if r.edge != nil {
@@ -147,7 +200,7 @@ func (r *panelRenderer) Layout(size fyne.Size) {
 		// shows where they meet.
 		height := size.Height
 		if r.p.joinBelow {
-			height += r.blockGap() + 1
+			height += s.blockGap() + 1
 		}
 		r.edge.Move(fyne.NewPos(indent, 0))
 		r.edge.Resize(fyne.NewSize(size.Width-indent, height))
@@ -166,22 +219,21 @@ func (r *panelRenderer) Layout(size fyne.Size) {
 		r.bar.Resize(fyne.NewSize(barWidth, size.Height))
 	}
 	if r.label != nil {
-		r.label.Move(fyne.NewPos(indent+left, pad))
+		r.label.Move(fyne.NewPos(indent+in.left, s.innerPad))
 		r.label.Resize(r.label.MinSize())
 	}
-	y := r.contentTop()
-	r.p.content.Move(fyne.NewPos(indent+left, y))
-	r.p.content.Resize(fyne.NewSize(max(0, size.Width-indent-left-pad), max(0, size.Height-y-r.contentBelow())))
+	r.p.content.Move(fyne.NewPos(indent+in.left, in.top))
+	r.p.content.Resize(fyne.NewSize(max(0, size.Width-indent-in.left-in.right), max(0, size.Height-in.top-in.bottom)))
 }
 
 func (r *panelRenderer) MinSize() fyne.Size {
-	left, pad, indent := r.pads()
+	_, in := r.geometry()
 	c := r.p.content.MinSize()
 	w := c.Width
 	if r.label != nil {
 		w = max(w, r.label.MinSize().Width)
 	}
-	return fyne.NewSize(indent+left+w+pad, max(0, r.contentTop()+c.Height+r.contentBelow()))
+	return fyne.NewSize(in.indent+in.left+w+in.right, max(0, in.top+c.Height+in.bottom))
 }
 
 func (r *panelRenderer) Refresh() {
@@ -251,6 +303,13 @@ func monoText(segs ...widget.RichTextSegment) fyne.CanvasObject {
 	return t
 }
 
+// monoProfile estimates the height of a monoText showing text: its rows,
+// which do not wrap, inside the RichText's inset.
+func (m *textMetrics) monoProfile(text string) blockProfile {
+	rows := 1 + float32(strings.Count(text, "\n"))
+	return blockProfile{fixed: rows*m.monoLine*m.textSize + 2*m.innerPad}
+}
+
 // hscroll lets wide content scroll sideways inside its box. A Fyne
 // scroll that only scrolls sideways turns a wheel turned up or down into
 // sideways movement, so over a code block the page would stop following
@@ -299,13 +358,21 @@ type MathBox struct {
 // Textual returns the formula.
 func (m *MathBox) Textual() string { return m.Formula }
 
+// frame is the geometry of the box's panel.
+func (m *MathBox) frame() panelFrame { return panelFrame{indent: m.Indent} }
+
 // Visual returns the tinted box with the formula in it; a long formula
 // scrolls sideways rather than wrapping.
 func (m *MathBox) Visual() fyne.CanvasObject {
 	st := widget.RichTextStyleCodeBlock
 	st.Inline = true
 	text := monoText(&widget.TextSegment{Style: st, Text: m.Formula})
-	return newPanel(&panel{tint: theme.ColorNamePrimary, content: hscroll(text, m.page), indent: m.Indent})
+	return newPanel(&panel{panelFrame: m.frame(), tint: theme.ColorNamePrimary, content: hscroll(text, m.page)})
+}
+
+// profile estimates the box's height: the formula's rows in the panel.
+func (m *MathBox) profile(tm *textMetrics) blockProfile {
+	return m.frame().profile(tm, 0, tm.monoProfile(m.Formula))
 }
 
 // promptColor is the theme's nearest colour to Chirpy's green, blue,
@@ -350,6 +417,9 @@ func (p *PromptBox) Label() string {
 // Textual returns the label; the content's text is in Body.
 func (p *PromptBox) Textual() string { return p.Label() }
 
+// frame is the geometry of the box's panel: an accent bar on the left.
+func (p *PromptBox) frame() panelFrame { return panelFrame{indent: p.Indent, bar: true} }
+
 // Visual returns the coloured box. Its text wraps to the box's width, so
 // its height follows the width it is given; Fyne lays the preview out
 // again when that height changes.
@@ -358,10 +428,20 @@ func (p *PromptBox) Visual() fyne.CanvasObject {
 	body.Wrapping = fyne.TextWrapWord
 	c := promptColor(p.Kind)
 	return newPanel(&panel{
-		tint: c, accent: c, indent: p.Indent,
-		label: p.Label(), labelColor: c, labelBold: true,
-		content: &fyne.Container{Layout: &wrapLayout{}, Objects: []fyne.CanvasObject{body}},
+		panelFrame: p.frame(),
+		tint:       c,
+		accent:     c,
+		label:      p.Label(),
+		labelColor: c,
+		labelBold:  true,
+		content:    &fyne.Container{Layout: &wrapLayout{}, Objects: []fyne.CanvasObject{body}},
 	})
+}
+
+// profile estimates the box's height: its content, wrapped as the
+// column's text is, under the label in the panel.
+func (p *PromptBox) profile(m *textMetrics) blockProfile {
+	return p.frame().profile(m, m.labelHeight(p.Label()), m.profile(p.Body))
 }
 
 // wrapLayout holds a wrapping RichText. Until it has been given a width

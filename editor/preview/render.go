@@ -1,4 +1,19 @@
-package editor
+// Package preview turns the body of a post into Fyne widgets for the
+// live preview. A Renderer reads the body with the kramdown dialect of
+// editor/markdown and returns RichText segments, top-level block by
+// block, rendering again only the blocks an edit changed; boxes of its
+// own draw code (highlighted, long blocks cut into pieces), formulas,
+// Chirpy prompts and images found as the blog serves them. A Column
+// shows the blocks and lays out only those near its viewport, the
+// others standing at an estimated height.
+//
+// The files follow the data: render.go (a body to segments), blocks.go
+// (the body as blocks, each cached by key), edit.go (an edit inside a
+// code block, without parsing the post), inline.go and html.go (the text
+// of a paragraph), segments.go, box.go, code.go, chunks.go and image.go
+// (the segments and the boxes they draw), column.go (the blocks on
+// screen) and estimate.go (the height of a block not laid out yet).
+package preview
 
 import (
 	"bytes"
@@ -9,6 +24,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -16,24 +32,18 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// PreviewOptions says how to resolve what a post refers to.
-type PreviewOptions struct {
-	PostDir     string // folder of the post file, for relative image paths
-	BlogDir     string // the Jekyll site root ("" if unknown), for /assets/... paths
-	MediaPrefix string // media_subpath or img_path from the front matter ("" if none)
-}
-
-// Previewer turns post bodies into the segments of a widget.RichText,
-// reading the Markdown with the same pipeline as RenderHTML. It keeps the
-// syntax highlighting of the code blocks it has seen, so that rendering
-// again while the user types lexes only the block being edited, and a
-// copy of the body RenderBlocks last rendered, so that an edit inside a
-// code block is rendered without parsing the post again; use one
-// Previewer per preview pane. A Previewer is safe for concurrent use.
+// Renderer turns post bodies into the segments of a widget.RichText,
+// reading the Markdown with the same pipeline as markdown.Render. It
+// keeps the syntax highlighting of the code blocks it has seen, so that
+// rendering again while the user types lexes only the block being
+// edited, and a copy of the body RenderBlocks last rendered, so that an
+// edit inside a code block is rendered without parsing the post again;
+// use one Renderer per preview pane. A Renderer is safe for concurrent
+// use.
 //
 // Render may run off the UI goroutine: the segments are plain data, and
 // their visuals are built only when a RichText shows them.
-type Previewer struct {
+type Renderer struct {
 	parser parser.Parser
 	code   *highlighter
 	blocks *blockCache // RenderBlocks' segments, by key
@@ -44,28 +54,24 @@ type Previewer struct {
 	page func(*fyne.ScrollEvent) // see SetPageWheel
 }
 
+// New returns a Renderer with an empty highlighting cache and a parser
+// of its own.
+func New() *Renderer {
+	return &Renderer{parser: markdown.New().Parser(), code: newHighlighter(), blocks: newBlockCache()}
+}
+
 // SetPageWheel names where a mouse wheel turned up or down over a code
 // or formula box goes: the page that shows the preview, so that it
 // scrolls on over boxes that only scroll sideways themselves. Set it
 // before the first render; it is called on the UI goroutine.
-func (p *Previewer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
+func (p *Renderer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
 
-// markdownParser is the preview's parser, built once: it is immutable
-// after construction and goldmark parsers may be shared across
-// goroutines.
-var markdownParser = sync.OnceValue(func() parser.Parser { return markdown.New().Parser() })
-
-// NewPreviewer returns a Previewer with an empty highlighting cache.
-func NewPreviewer() *Previewer {
-	return &Previewer{parser: markdownParser(), code: newHighlighter(), blocks: newBlockCache()}
-}
-
-// RenderPreview parses a post body (Markdown without front matter) and
-// returns the RichText segments that show it. It is Previewer.Render
-// with nothing remembered between calls; a preview that re-renders
-// should hold a Previewer instead.
-func RenderPreview(body []byte, opt PreviewOptions) []widget.RichTextSegment {
-	return NewPreviewer().Render(body, opt)
+// Render parses a post body (Markdown without front matter) and returns
+// the RichText segments that show it. It is Renderer.Render with nothing
+// remembered between calls; a preview that re-renders should hold a
+// Renderer instead.
+func Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
+	return New().Render(body, opt)
 }
 
 // Render parses a post body (Markdown without front matter) and returns
@@ -74,7 +80,7 @@ func RenderPreview(body []byte, opt PreviewOptions) []widget.RichTextSegment {
 // (CodeBox, MathBox, PromptBox, ImageBox, QuoteBlock, ListBlock). Render
 // reads the file system only to see whether local images exist; it never
 // touches the network.
-func (p *Previewer) Render(body []byte, opt PreviewOptions) []widget.RichTextSegment {
+func (p *Renderer) Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
 	doc := p.parser.Parse(text.NewReader(body))
 	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
 	w.children(doc, blockContext{})
@@ -103,9 +109,9 @@ func (c blockContext) textStyle(base widget.RichTextStyle) widget.RichTextStyle 
 // the many Text nodes goldmark splits a line into become one segment.
 type segmentWriter struct {
 	src  []byte
-	opt  PreviewOptions
+	opt  imagefile.Options
 	code *highlightRun
-	page func(*fyne.ScrollEvent) // the Previewer's; see SetPageWheel
+	page func(*fyne.ScrollEvent) // the Renderer's; see SetPageWheel
 
 	out []widget.RichTextSegment
 

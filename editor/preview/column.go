@@ -1,4 +1,4 @@
-package app
+package preview
 
 import (
 	"sort"
@@ -7,13 +7,11 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/postdesk/postdesk/editor"
 )
 
-// blockColumn is the preview's content: the blocks of the post one under
-// the other, of which only those in or near the viewport of its scroll
-// have a widget. Laying out a RichText is most of what showing a block
+// Column is a preview pane's content: the blocks of a post, as
+// RenderBlocks returns them, one under the other, of which only those in
+// or near the viewport of its scroll have a widget. Laying out a RichText is most of what showing a block
 // costs, in time and in memory (every row becomes text objects and
 // textures), so a block far from the viewport is only a height: the
 // real one if it has been laid out at the current width, an estimate
@@ -26,12 +24,13 @@ import (
 // viewport is held where it is on screen: the scroll offset follows it,
 // so the reader's text does not move.
 //
-// All of it runs on the UI goroutine.
-type blockColumn struct {
+// The column lives inside its own scroll, which is what a window shows
+// (see Scroll). All of it runs on the UI goroutine.
+type Column struct {
 	widget.BaseWidget
 	scroll *container.Scroll // the scroll that shows the column, whose offset it keeps
 
-	blocks []editor.PreviewBlock
+	blocks []Block
 	rows   []blockRow
 	// tops[i] is where block i starts; tops[len(blocks)] is past the
 	// padding after the last one.
@@ -40,7 +39,7 @@ type blockColumn struct {
 	// objects their widgets, for the renderer.
 	live    []liveBlock
 	objects []fyne.CanvasObject
-	// spare holds, during apply, the widgets of blocks that were live
+	// spare holds, during SetBlocks, the widgets of blocks that were live
 	// and are now elsewhere in the post, by key, for fill to take.
 	spare map[string][]*widget.RichText
 
@@ -71,19 +70,28 @@ const (
 	keep     = 1.0
 )
 
-func newBlockColumn() *blockColumn {
-	c := &blockColumn{tops: []float32{0}}
+// NewColumn returns an empty column in a vertical scroll of its own.
+func NewColumn() *Column {
+	c := &Column{tops: []float32{0}}
 	c.ExtendBaseWidget(c)
 	c.scroll = container.NewVScroll(c)
 	c.scroll.OnScrolled = func(fyne.Position) { c.fill() }
 	return c
 }
 
-// setBlocks shows blocks in place of the blocks shown. A block whose key
+// Scroll returns the scroll that shows the column: the object to put in
+// a window. The column keeps its offset, so it is the column's own.
+func (c *Column) Scroll() *container.Scroll { return c.scroll }
+
+// Blocks returns the blocks shown, as SetBlocks was last given them;
+// treat them as read-only.
+func (c *Column) Blocks() []Block { return c.blocks }
+
+// SetBlocks shows blocks in place of the blocks shown. A block whose key
 // was shown keeps its height and, if it has one, its widget; the others
 // start at an estimate. The block at the top of the viewport, or the
 // block that took its place if it was edited, stays where it is.
-func (c *blockColumn) setBlocks(blocks []editor.PreviewBlock) {
+func (c *Column) SetBlocks(blocks []Block) {
 	old := c.blocks
 	head := 0
 	for head < len(old) && head < len(blocks) && old[head].Key == blocks[head].Key {
@@ -150,7 +158,7 @@ func (c *blockColumn) setBlocks(blocks []editor.PreviewBlock) {
 // setWidth lays the blocks out at a new width. The block at the top of
 // the viewport stays there, as far into it as before in proportion, as
 // its text wraps anew.
-func (c *blockColumn) setWidth(width float32) {
+func (c *Column) setWidth(width float32) {
 	if width == c.width || c.filling {
 		return
 	}
@@ -166,9 +174,20 @@ func (c *blockColumn) setWidth(width float32) {
 	}
 }
 
+// ShowLine scrolls the column so that the block holding source line
+// line (counted from 0 in the body) is at the top, for the preview to
+// follow the editor.
+func (c *Column) ShowLine(line int) {
+	if len(c.blocks) == 0 {
+		return
+	}
+	i := sort.Search(len(c.blocks), func(i int) bool { return c.blocks[i].EndLine >= line })
+	c.scrollToBlock(min(i, len(c.blocks)-1))
+}
+
 // scrollToBlock scrolls so that block i is at the top of the viewport,
 // or as near as the end of the post allows.
-func (c *blockColumn) scrollToBlock(i int) {
+func (c *Column) scrollToBlock(i int) {
 	if i < 0 || i >= len(c.blocks) {
 		return
 	}
@@ -179,7 +198,7 @@ func (c *blockColumn) scrollToBlock(i int) {
 
 // anchor returns the block at the top of the viewport and how far into
 // it the viewport starts.
-func (c *blockColumn) anchor() (int, float32) {
+func (c *Column) anchor() (int, float32) {
 	if len(c.blocks) == 0 {
 		return 0, 0
 	}
@@ -192,7 +211,7 @@ func (c *blockColumn) anchor() (int, float32) {
 // change: the first that starts inside the view, so that a block cut by
 // the top edge, laid out for the first time, grows or shrinks upwards
 // out of sight; the block at the top edge when none starts inside.
-func (c *blockColumn) steadyBlock(y, view float32) int {
+func (c *Column) steadyBlock(y, view float32) int {
 	i := c.blockAt(y)
 	if c.tops[i] < y && i+1 < len(c.blocks) && c.tops[i+1] < y+view {
 		return i + 1
@@ -202,7 +221,7 @@ func (c *blockColumn) steadyBlock(y, view float32) int {
 
 // blockAt returns the block that covers y, or the padding after which
 // it starts; the first or last block past the ends.
-func (c *blockColumn) blockAt(y float32) int {
+func (c *Column) blockAt(y float32) int {
 	n := len(c.blocks)
 	i := sort.Search(n, func(i int) bool { return c.tops[i+1] > y })
 	return min(i, n-1)
@@ -213,7 +232,7 @@ func (c *blockColumn) blockAt(y float32) int {
 // new width, may turn out taller or shorter than estimated; the offset
 // then moves with the block at the top of the viewport, which can bring
 // other blocks near it, so fill repeats until the heights hold.
-func (c *blockColumn) fill() {
+func (c *Column) fill() {
 	if c.filling {
 		return
 	}
@@ -254,7 +273,7 @@ func (c *blockColumn) fill() {
 
 // layOut gives a laid-out widget to every block that overlaps [from,
 // to), and reports whether any block's height changed.
-func (c *blockColumn) layOut(from, to float32) (changed bool) {
+func (c *Column) layOut(from, to float32) (changed bool) {
 	first, last := c.blockAt(from), c.blockAt(to)
 	next := make([]liveBlock, 0, len(c.live)+last-first+1)
 	j := 0
@@ -284,7 +303,7 @@ func (c *blockColumn) layOut(from, to float32) (changed bool) {
 
 // widgetFor returns a widget for block b: the one it had if it was live
 // before the blocks changed, else a new one.
-func (c *blockColumn) widgetFor(b editor.PreviewBlock) *widget.RichText {
+func (c *Column) widgetFor(b Block) *widget.RichText {
 	if ws := c.spare[b.Key]; len(ws) > 0 {
 		c.spare[b.Key] = ws[1:]
 		return ws[0]
@@ -299,7 +318,7 @@ func (c *blockColumn) widgetFor(b editor.PreviewBlock) *widget.RichText {
 // BaseWidget, which only places them. A new widget is given its width
 // before its renderer exists, so that the renderer wraps it once, at
 // that width, rather than first at none.
-func (c *blockColumn) size(t *widget.RichText, r blockRow) float32 {
+func (c *Column) size(t *widget.RichText, r blockRow) float32 {
 	switch w := t.Size().Width; {
 	case w == 0:
 		t.BaseWidget.Resize(fyne.NewSize(c.width, r.height))
@@ -315,7 +334,7 @@ func (c *blockColumn) size(t *widget.RichText, r blockRow) float32 {
 
 // release drops the widgets of the blocks that do not overlap [from,
 // to), and of those laid out at another width.
-func (c *blockColumn) release(from, to float32) {
+func (c *Column) release(from, to float32) {
 	kept := c.live[:0]
 	for _, l := range c.live {
 		if c.tops[l.index+1] > from && c.tops[l.index] < to && c.rows[l.index].at == c.width {
@@ -326,7 +345,7 @@ func (c *blockColumn) release(from, to float32) {
 	c.setLive(kept)
 }
 
-func (c *blockColumn) setLive(live []liveBlock) {
+func (c *Column) setLive(live []liveBlock) {
 	c.live = live
 	clear(c.objects)
 	c.objects = c.objects[:0]
@@ -336,7 +355,7 @@ func (c *blockColumn) setLive(live []liveBlock) {
 }
 
 // rowHeight is the height block i stands at: laid out, or estimated.
-func (c *blockColumn) rowHeight(i int) float32 {
+func (c *Column) rowHeight(i int) float32 {
 	r := c.rows[i]
 	if r.at == c.width {
 		return r.height
@@ -345,7 +364,7 @@ func (c *blockColumn) rowHeight(i int) float32 {
 }
 
 // sumTops places the blocks one under the other.
-func (c *blockColumn) sumTops() {
+func (c *Column) sumTops() {
 	c.tops = append(c.tops[:0], 0)
 	pad := c.textMetrics().pad
 	var y float32
@@ -356,18 +375,18 @@ func (c *blockColumn) sumTops() {
 }
 
 // height is the height of the column: the blocks and the gaps between.
-func (c *blockColumn) height() float32 {
+func (c *Column) height() float32 {
 	if len(c.blocks) == 0 {
 		return 0
 	}
 	return c.tops[len(c.blocks)] - c.textMetrics().pad
 }
 
-func (c *blockColumn) clampOffset(y, view float32) float32 {
+func (c *Column) clampOffset(y, view float32) float32 {
 	return max(0, min(y, c.height()-view))
 }
 
-func (c *blockColumn) textMetrics() *textMetrics {
+func (c *Column) textMetrics() *textMetrics {
 	if c.metrics == nil {
 		c.metrics = newTextMetrics(c.Theme())
 	}
@@ -381,7 +400,7 @@ func newBlockText(segs []widget.RichTextSegment) *widget.RichText {
 	rich := widget.NewRichText(segs...)
 	rich.Wrapping = fyne.TextWrapWord
 	if len(segs) == 1 {
-		if _, ok := segs[0].(*editor.CodeBox); ok {
+		if _, ok := segs[0].(*CodeBox); ok {
 			rich.Wrapping = fyne.TextWrapOff
 		}
 	}
@@ -390,30 +409,30 @@ func newBlockText(segs []widget.RichTextSegment) *widget.RichText {
 
 // MinSize is the height of all the blocks; the column takes the width
 // it is given.
-func (c *blockColumn) MinSize() fyne.Size {
+func (c *Column) MinSize() fyne.Size {
 	return fyne.NewSize(0, c.height())
 }
 
 // CreateRenderer returns the renderer that shows the live widgets.
-func (c *blockColumn) CreateRenderer() fyne.WidgetRenderer {
-	return &blockColumnRenderer{c: c}
+func (c *Column) CreateRenderer() fyne.WidgetRenderer {
+	return &columnRenderer{c: c}
 }
 
-type blockColumnRenderer struct{ c *blockColumn }
+type columnRenderer struct{ c *Column }
 
 // Layout lays the blocks out again when the width changes, holding the
 // block at the top of the viewport, and fills a viewport that grew.
-func (r *blockColumnRenderer) Layout(size fyne.Size) {
+func (r *columnRenderer) Layout(size fyne.Size) {
 	r.c.setWidth(size.Width)
 	r.c.fill()
 }
 
-func (r *blockColumnRenderer) MinSize() fyne.Size { return r.c.MinSize() }
+func (r *columnRenderer) MinSize() fyne.Size { return r.c.MinSize() }
 
-func (r *blockColumnRenderer) Objects() []fyne.CanvasObject { return r.c.objects }
+func (r *columnRenderer) Objects() []fyne.CanvasObject { return r.c.objects }
 
 // Refresh repaints the column; the blocks' widgets are not refreshed, as
 // their content has not changed.
-func (r *blockColumnRenderer) Refresh() { canvas.Refresh(r.c) }
+func (r *columnRenderer) Refresh() { canvas.Refresh(r.c) }
 
-func (r *blockColumnRenderer) Destroy() {}
+func (r *columnRenderer) Destroy() {}

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -20,17 +21,17 @@ import (
 // the whole post each time. RenderBlocks turns into segments only the
 // top-level blocks it has not rendered before, and says which blocks
 // they are, so that the pane lays out again only the widgets of those
-// blocks. Long code blocks come as several blocks (see preview_chunks.go),
+// blocks. Long code blocks come as several blocks (see chunks.go),
 // so that typing in one renders and lays out a few dozen lines. And an
 // edit inside a code block that cannot change anything outside it is
-// rendered without parsing the post again (see preview_edit.go); any
+// rendered without parsing the post again (see edit.go); any
 // other edit parses the whole body, as a one-character edit can turn a
 // paragraph into a list or open a fence that swallows the rest.
 
-// PreviewBlock is one top-level block of a post as the preview shows it:
+// Block is one top-level block of a post as the preview shows it:
 // a heading, a paragraph, a list, a code block or a piece of a long one,
 // a table, a prompt box, or the footnotes at the end.
-type PreviewBlock struct {
+type Block struct {
 	// Key is the same for two blocks exactly when they render the same:
 	// it hashes the block's source lines together with everything from
 	// elsewhere in the post that its rendering reads (see blockCache.key); for
@@ -48,14 +49,14 @@ type PreviewBlock struct {
 	// own: the first starts on the opening fence, the last holds the
 	// closing one.
 	StartLine, EndLine int
-	// Segments show the block. They are shared with the Previewer's
+	// Segments show the block. They are shared with the Renderer's
 	// cache and with earlier results of the same Key: treat them as
 	// read-only.
 	Segments []widget.RichTextSegment
 }
 
 // blockCache keeps the segments of the blocks recent renders produced,
-// keyed by PreviewBlock.Key, and forgets a block when keepRenders
+// keyed by Block.Key, and forgets a block when keepRenders
 // renders in a row have not produced it, as the highlighter does.
 type blockCache struct {
 	mu      sync.Mutex
@@ -75,13 +76,13 @@ func newBlockCache() *blockCache {
 
 // RenderBlocks parses a post body (Markdown without front matter) and
 // returns its top-level blocks in order. The segments of a block whose
-// Key an earlier call of the same Previewer returned are reused rather
+// Key an earlier call of the same Renderer returned are reused rather
 // than rendered again. Concatenated, the blocks' segments are what
 // Render returns for the same body, except that a long code block comes
 // as several CodeBoxes, whose Code joined with line ends is the block's.
-// The slice returned is the Previewer's too, which the next call starts
+// The slice returned is the Renderer's too, which the next call starts
 // from, and may be the same slice again: treat it as read-only.
-func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock {
+func (p *Renderer) RenderBlocks(body []byte, opt imagefile.Options) []Block {
 	if blocks, ok := p.renderEdit(body, opt); ok {
 		return blocks
 	}
@@ -89,7 +90,7 @@ func (p *Previewer) RenderBlocks(body []byte, opt PreviewOptions) []PreviewBlock
 }
 
 // renderAll parses the whole body and renders the blocks not cached.
-func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
+func (p *Renderer) renderAll(body []byte, opt imagefile.Options) []Block {
 	doc := p.parser.Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	c := p.blocks
@@ -125,7 +126,7 @@ func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
 	}
 
 	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
-	var blocks []PreviewBlock
+	var blocks []Block
 	for i, pl := range nodes {
 		n := pl.node
 		end := len(lines) - 1
@@ -138,7 +139,7 @@ func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
 			st.regions = append(st.regions, r)
 			continue
 		}
-		b := PreviewBlock{StartLine: pl.start, EndLine: end}
+		b := Block{StartLine: pl.start, EndLine: end}
 		b.Key = c.key(n, body, lines, b, opt, &st.images)
 		var e *blockEntry
 		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
@@ -185,7 +186,7 @@ func (p *Previewer) renderAll(body []byte, opt PreviewOptions) []PreviewBlock {
 
 // codePieces renders the top-level code block r, whose code is code, as
 // the blocks of its pieces, from source line start to line end.
-func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, code string, start, end int) []PreviewBlock {
+func (p *Renderer) codePieces(run *highlightRun, gen uint64, r *codeRegion, code string, start, end int) []Block {
 	c := p.blocks
 	r.lexes = r.lexes[:0]
 	r.entries = r.entries[:0]
@@ -193,7 +194,7 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 	defer func() { run.used = nil }()
 	chunks := run.chunks(r.lang, code)
 	if chunks == nil {
-		b := PreviewBlock{StartLine: start, EndLine: end}
+		b := Block{StartLine: start, EndLine: end}
 		b.Key = c.pieceKey(r.lang, r.label, false, false, code, "")
 		var e *blockEntry
 		b.Segments, e = c.segments(b.Key, gen, func() []widget.RichTextSegment {
@@ -201,15 +202,15 @@ func (p *Previewer) codePieces(run *highlightRun, gen uint64, r *codeRegion, cod
 		})
 		r.entries = append(r.entries, e)
 		r.n = 1
-		return []PreviewBlock{b}
+		return []Block{b}
 	}
 	codeLine := r.open
 	if r.fenced {
 		codeLine++
 	}
-	blocks := make([]PreviewBlock, len(chunks))
+	blocks := make([]Block, len(chunks))
 	for i, ch := range chunks {
-		b := PreviewBlock{StartLine: start, EndLine: end}
+		b := Block{StartLine: start, EndLine: end}
 		if i > 0 {
 			b.StartLine = codeLine + ch.from
 		}
@@ -402,7 +403,7 @@ func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed
 //
 // Lists are one top-level block, so their continuation lines and
 // looseness stay inside one key.
-func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, opt PreviewOptions, images *[]imageCheck) string {
+func (c *blockCache) key(n ast.Node, src []byte, lines []int, b Block, opt imagefile.Options, images *[]imageCheck) string {
 	h := c.newHash()
 	h.str(opt.PostDir)
 	h.str(opt.BlogDir)
@@ -439,8 +440,8 @@ func (c *blockCache) key(n ast.Node, src []byte, lines []int, b PreviewBlock, op
 			h.str(im.file)
 			h.bool(im.found)
 			h.bool(im.remote)
-			h.num(im.stamp.size)
-			h.num(im.stamp.mod)
+			h.num(im.stamp.Size)
+			h.num(im.stamp.Mod)
 		case *extast.FootnoteLink:
 			h.num(int64(n.Index))
 			h.bytes(markdown.FootnoteName(n, n.Index))

@@ -1,6 +1,6 @@
 //go:build race
 
-package editor
+package preview
 
 // raceEnabled is true when the tests run under the race detector, which
 // makes building every corpus post's widgets take minutes.

@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"strings"
@@ -34,7 +34,7 @@ type CodeBox struct {
 	// above has no label and no top edge, one joined below no bottom
 	// edge; each reaches over the space a pane leaves between blocks
 	// shown in RichTexts of their own, stacked the theme's padding apart
-	// (as the app's preview pane does), so that the pieces read as one
+	// (as Column stacks them), so that the pieces read as one
 	// box with the code's rows evenly spaced. Each piece scrolls sideways
 	// on its own.
 	JoinAbove, JoinBelow bool
@@ -73,14 +73,28 @@ func (c *CodeBox) TextSegments() []widget.RichTextSegment {
 	return out
 }
 
+// frame is the geometry of the box's panel, which its layout and its
+// height estimate share.
+func (c *CodeBox) frame() panelFrame {
+	return panelFrame{indent: c.Indent, joinAbove: c.JoinAbove, joinBelow: c.JoinBelow}
+}
+
 // Visual returns the panel with the highlighted code.
 func (c *CodeBox) Visual() fyne.CanvasObject {
 	return newPanel(&panel{
-		fill: theme.ColorNameInputBackground, border: theme.ColorNameInputBorder,
-		label: c.Label, labelColor: theme.ColorNamePlaceHolder,
-		content: hscroll(monoText(c.TextSegments()...), c.page), indent: c.Indent,
-		joinAbove: c.JoinAbove, joinBelow: c.JoinBelow,
+		panelFrame: c.frame(),
+		fill:       theme.ColorNameInputBackground,
+		border:     theme.ColorNameInputBorder,
+		label:      c.Label,
+		labelColor: theme.ColorNamePlaceHolder,
+		content:    hscroll(monoText(c.TextSegments()...), c.page),
 	})
+}
+
+// profile estimates the box's height: the code's rows, which scroll
+// sideways rather than wrap, under the label in the panel.
+func (c *CodeBox) profile(m *textMetrics) blockProfile {
+	return c.frame().profile(m, m.labelHeight(c.Label), m.monoProfile(c.Code))
 }
 
 // fencedCode makes the box of a fenced code block.

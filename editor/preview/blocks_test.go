@@ -1,4 +1,4 @@
-package editor
+package preview
 
 import (
 	"bytes"
@@ -7,13 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // joinBlocks concatenates the blocks' segments, which must be Render's
 // once passed through sameCode too: the pieces of a long code block are
 // joined back into one box.
-func joinBlocks(blocks []PreviewBlock) []widget.RichTextSegment {
+func joinBlocks(blocks []Block) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
 	for _, b := range blocks {
 		for _, s := range b.Segments {
@@ -92,7 +93,7 @@ func sameCode(segs []widget.RichTextSegment) []widget.RichTextSegment {
 }
 
 // checkTiling fails unless the blocks cover every line of body in order.
-func checkTiling(t *testing.T, body []byte, blocks []PreviewBlock) {
+func checkTiling(t *testing.T, body []byte, blocks []Block) {
 	t.Helper()
 	if len(blocks) == 0 {
 		return
@@ -145,10 +146,10 @@ const blocksPost = `# 제목
 
 func TestRenderBlocksMatchesRender(t *testing.T) {
 	body := []byte(blocksPost)
-	p := NewPreviewer()
-	blocks := p.RenderBlocks(body, PreviewOptions{})
+	p := New()
+	blocks := p.RenderBlocks(body, imagefile.Options{})
 	checkTiling(t, body, blocks)
-	want := dumpSegments(sameCode(NewPreviewer().Render(body, PreviewOptions{})))
+	want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
 	if got := dumpSegments(joinBlocks(blocks)); got != want {
 		t.Errorf("blocks differ from Render\nblocks:\n%s\nrender:\n%s", got, want)
 	}
@@ -163,10 +164,10 @@ func TestRenderBlocksMatchesRender(t *testing.T) {
 }
 
 func TestRenderBlocksEditChangesOneKey(t *testing.T) {
-	p := NewPreviewer()
-	before := p.RenderBlocks([]byte(blocksPost), PreviewOptions{})
+	p := New()
+	before := p.RenderBlocks([]byte(blocksPost), imagefile.Options{})
 	edited := strings.Replace(blocksPost, "여기를 고친다", "여기를 고쳤다", 1)
-	after := p.RenderBlocks([]byte(edited), PreviewOptions{})
+	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
 	if len(before) != len(after) {
 		t.Fatalf("%d blocks before the edit, %d after", len(before), len(after))
 	}
@@ -189,7 +190,7 @@ func TestRenderBlocksEditChangesOneKey(t *testing.T) {
 }
 
 // blockWith returns the block whose text holds s.
-func blockWith(t *testing.T, blocks []PreviewBlock, s string) PreviewBlock {
+func blockWith(t *testing.T, blocks []Block, s string) Block {
 	t.Helper()
 	for _, b := range blocks {
 		if strings.Contains(segmentText(b.Segments), s) {
@@ -197,12 +198,12 @@ func blockWith(t *testing.T, blocks []PreviewBlock, s string) PreviewBlock {
 		}
 	}
 	t.Fatalf("no block shows %q", s)
-	return PreviewBlock{}
+	return Block{}
 }
 
 func TestRenderBlocksAcrossBoundaries(t *testing.T) {
-	p := NewPreviewer()
-	blocks := p.RenderBlocks([]byte(blocksPost), PreviewOptions{})
+	p := New()
+	blocks := p.RenderBlocks([]byte(blocksPost), imagefile.Options{})
 	first := blockWith(t, blocks, "첫 문단")
 	if d := dumpSegments(first.Segments); !strings.Contains(d, "https://example.com/a") {
 		t.Errorf("reference link not resolved across blocks:\n%s", d)
@@ -230,8 +231,8 @@ func TestRenderBlocksAcrossBoundaries(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			edited := []byte(strings.Replace(blocksPost, c.from, c.to, 1))
-			after := p.RenderBlocks(edited, PreviewOptions{})
-			want := dumpSegments(sameCode(NewPreviewer().Render(edited, PreviewOptions{})))
+			after := p.RenderBlocks(edited, imagefile.Options{})
+			want := dumpSegments(sameCode(New().Render(edited, imagefile.Options{})))
 			if got := dumpSegments(joinBlocks(after)); got != want {
 				t.Fatalf("blocks differ from Render\nblocks:\n%s\nrender:\n%s", got, want)
 			}
@@ -250,10 +251,10 @@ func TestRenderBlocksAcrossBoundaries(t *testing.T) {
 
 func TestRenderBlocksCorpus(t *testing.T) {
 	corpusPosts(t, func(t *testing.T, path string, body []byte) {
-		p := NewPreviewer()
-		want := dumpSegments(sameCode(NewPreviewer().Render(body, PreviewOptions{})))
+		p := New()
+		want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
 		for _, pass := range []string{"cold", "cached"} {
-			blocks := p.RenderBlocks(body, PreviewOptions{})
+			blocks := p.RenderBlocks(body, imagefile.Options{})
 			checkTiling(t, body, blocks)
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
 				t.Fatalf("%s: blocks differ from Render\n%s", pass, storagetest.Lines(want, got))
@@ -265,7 +266,7 @@ func TestRenderBlocksCorpus(t *testing.T) {
 // TestRenderBlocksCRLF pins that line numbers count CRLF lines once.
 func TestRenderBlocksCRLF(t *testing.T) {
 	body := bytes.ReplaceAll([]byte(blocksPost), []byte("\n"), []byte("\r\n"))
-	blocks := NewPreviewer().RenderBlocks(body, PreviewOptions{})
+	blocks := New().RenderBlocks(body, imagefile.Options{})
 	checkTiling(t, body, blocks)
 	if b := blockWith(t, blocks, "가운데 문단"); b.StartLine != 12 {
 		t.Errorf("middle paragraph starts on line %d, want 12", b.StartLine)
