@@ -52,3 +52,10 @@ func assertSame(t *testing.T, what, got, want string) {
 		t.Errorf("%s:\n--- got\n%s\n--- want\n%s", what, visible(got), visible(want))
 	}
 }
+
+func writeTestFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
