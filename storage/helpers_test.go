@@ -53,8 +53,12 @@ func assertSame(t *testing.T, what, got, want string) {
 	}
 }
 
+// writeTestFile writes a file, and the folders it needs.
 func writeTestFile(t *testing.T, path, content string) {
 	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
