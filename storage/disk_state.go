@@ -160,3 +160,15 @@ func ForceSave(path string, data []byte) (FileState, error) {
 	}
 	return stateOf(data, info), nil
 }
+
+// FileStamp tells one version of a file from the next without reading
+// it: a file rewritten or replaced has another size or modification
+// time. Unlike FileState it misses an edit that keeps both, which is
+// good enough for what is only shown, as an image in the preview.
+// Stamps compare with ==; the zero FileStamp is that of no file.
+type FileStamp struct{ size, mod int64 }
+
+// stampOf is the stamp of the file info describes.
+func stampOf(info fs.FileInfo) FileStamp {
+	return FileStamp{info.Size(), info.ModTime().UnixNano()}
+}
