@@ -9,47 +9,9 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
-
-// tree reads every file and folder under dir, for checking that a batch
-// that failed left it as it was.
-func tree(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() {
-			files[rel+"/"] = ""
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		files[rel] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func sameTree(t *testing.T, before, after map[string]string) {
-	t.Helper()
-	for k, v := range after {
-		if w, ok := before[k]; !ok {
-			t.Errorf("left behind: %s", k)
-		} else if w != v {
-			t.Errorf("changed: %s\n got %q\nwant %q", k, v, w)
-		}
-	}
-	for k := range before {
-		if _, ok := after[k]; !ok {
-			t.Errorf("lost: %s", k)
-		}
-	}
-}
 
 func content(s string) func(io.Writer) error {
 	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
@@ -62,8 +24,8 @@ func TestBatchCommit(t *testing.T) {
 	dir := t.TempDir()
 	old := filepath.Join(dir, "_posts", "2024-01-02-a.md")
 	gone := filepath.Join(dir, "_posts", "2023-01-02-a.md")
-	writeTestFile(t, old, "old post")
-	writeTestFile(t, gone, "same slug, last year")
+	storagetest.WriteFile(t, old, "old post")
+	storagetest.WriteFile(t, gone, "same slug, last year")
 	img := filepath.Join(dir, "assets", "img", "posts", "a", "cat.png")
 
 	b := &Batch{Replaces: []string{old, gone}}
@@ -92,8 +54,8 @@ func TestBatchCommit(t *testing.T) {
 	for _, d := range []string{".", "_posts", "assets", "assets/img", "assets/img/posts", "assets/img/posts/a"} {
 		want[filepath.FromSlash(d)+"/"] = ""
 	}
-	got := tree(t, dir)
-	sameTree(t, want, got)
+	got := storagetest.Snapshot(t, dir)
+	storagetest.SameSnapshot(t, want, got)
 }
 
 // TestBatchAllOrNothing fails a batch at each step it can fail at: the
@@ -134,14 +96,14 @@ func TestBatchAllOrNothing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTestFile(t, filepath.Join(dir, "post.md"), "the post")
-			writeTestFile(t, filepath.Join(dir, "old.md"), "an old post")
-			writeTestFile(t, filepath.Join(dir, "theirs.md"), "someone else's")
-			before := tree(t, dir)
+			storagetest.WriteFile(t, filepath.Join(dir, "post.md"), "the post")
+			storagetest.WriteFile(t, filepath.Join(dir, "old.md"), "an old post")
+			storagetest.WriteFile(t, filepath.Join(dir, "theirs.md"), "someone else's")
+			before := storagetest.Snapshot(t, dir)
 			if err := tc.run(t, dir); err == nil {
 				t.Fatal("the batch did not fail")
 			}
-			sameTree(t, before, tree(t, dir))
+			storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, dir))
 		})
 	}
 }
@@ -155,7 +117,7 @@ func TestBatchThroughLink(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "kept-elsewhere.md")
 	link := filepath.Join(dir, "_posts", "a.md")
-	writeTestFile(t, real, "old")
+	storagetest.WriteFile(t, real, "old")
 	if err := os.Mkdir(filepath.Dir(link), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 func TestFileStateChanged(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2024-01-01-a.md")
-	writeTestFile(t, path, "---\ntitle: a\n---\n")
+	storagetest.WriteFile(t, path, "---\ntitle: a\n---\n")
 	st, err := StatFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -26,15 +28,15 @@ func TestFileStateChanged(t *testing.T) {
 		{"touched, same bytes", func() { _ = os.Chtimes(path, time.Now(), time.Now().Add(time.Hour)) }, false},
 		// Same size, and the time put back: only the hash can tell.
 		{"one letter, same size and time", func() {
-			writeTestFile(t, path, "---\ntitle: b\n---\n")
+			storagetest.WriteFile(t, path, "---\ntitle: b\n---\n")
 			_ = os.Chtimes(path, mtime, mtime)
 		}, true},
-		{"longer", func() { writeTestFile(t, path, "---\ntitle: longer\n---\n") }, true},
+		{"longer", func() { storagetest.WriteFile(t, path, "---\ntitle: longer\n---\n") }, true},
 		{"deleted", func() { _ = os.Remove(path) }, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			writeTestFile(t, path, "---\ntitle: a\n---\n")
+			storagetest.WriteFile(t, path, "---\ntitle: a\n---\n")
 			_ = os.Chtimes(path, mtime, mtime)
 			tc.change()
 			if got, err := st.Changed(path); got != tc.want || err != nil {
@@ -46,7 +48,7 @@ func TestFileStateChanged(t *testing.T) {
 	if got, _ := none.Changed(filepath.Join(dir, "missing.md")); got {
 		t.Error("no file, expected none: reported changed")
 	}
-	writeTestFile(t, path, "appeared")
+	storagetest.WriteFile(t, path, "appeared")
 	if got, _ := none.Changed(path); !got {
 		t.Error("a file appeared where none was expected: not reported")
 	}
@@ -58,7 +60,7 @@ func TestFileStateChanged(t *testing.T) {
 func TestSaveIfUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "post.md")
-	writeTestFile(t, path, "mine v1\n")
+	storagetest.WriteFile(t, path, "mine v1\n")
 	st, _ := StatFile(path)
 
 	st, err := SaveIfUnchanged(path, []byte("mine v2\n"), st)
@@ -69,7 +71,7 @@ func TestSaveIfUnchanged(t *testing.T) {
 		t.Fatalf("second save, from the state the first returned: %v", err)
 	}
 
-	writeTestFile(t, path, "theirs (git pull)\n")
+	storagetest.WriteFile(t, path, "theirs (git pull)\n")
 	if _, err := SaveIfUnchanged(path, []byte("mine v4\n"), st); !errors.Is(err, ErrChangedOnDisk) {
 		t.Errorf("save over a changed file: err %v, want ErrChangedOnDisk", err)
 	}
@@ -103,7 +105,7 @@ func TestSaveIfUnchangedNewFile(t *testing.T) {
 		t.Fatalf("new file: %v", err)
 	}
 	other := filepath.Join(dir, "taken.md")
-	writeTestFile(t, other, "someone else's")
+	storagetest.WriteFile(t, other, "someone else's")
 	if _, err := SaveIfUnchanged(other, []byte("mine"), FileState{}); !errors.Is(err, ErrChangedOnDisk) {
 		t.Errorf("new file over an existing one: err %v, want ErrChangedOnDisk", err)
 	}
@@ -115,7 +117,7 @@ func TestSaveIfUnchangedNewFile(t *testing.T) {
 func TestSaveIfUnchangedWriteFails(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sub", "post.md")
-	writeTestFile(t, filepath.Join(dir, "sub"), "a file, not a folder")
+	storagetest.WriteFile(t, filepath.Join(dir, "sub"), "a file, not a folder")
 	if _, err := SaveIfUnchanged(path, []byte("x"), FileState{}); err == nil {
 		t.Error("save into a file as folder succeeded")
 	}
@@ -124,7 +126,7 @@ func TestSaveIfUnchangedWriteFails(t *testing.T) {
 func TestLoadState(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2024-01-01-a.md")
-	writeTestFile(t, path, "---\ntitle: a\n---\nbody\n")
+	storagetest.WriteFile(t, path, "---\ntitle: a\n---\nbody\n")
 	p, st, err := LoadState(path)
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +137,7 @@ func TestLoadState(t *testing.T) {
 	if changed, err := st.Changed(path); changed || err != nil {
 		t.Errorf("Changed right after LoadState = %v, %v", changed, err)
 	}
-	writeTestFile(t, path, "---\ntitle: [broken\n---\n")
+	storagetest.WriteFile(t, path, "---\ntitle: [broken\n---\n")
 	p, st, err = LoadState(path)
 	if p == nil || !errors.Is(err, ErrSyntax) || st.Hash != HashBytes(p.Bytes()) {
 		t.Errorf("a post that does not parse: %v, %v, %+v", p, err, st)

@@ -52,14 +52,3 @@ func assertSame(t *testing.T, what, got, want string) {
 		t.Errorf("%s:\n--- got\n%s\n--- want\n%s", what, visible(got), visible(want))
 	}
 }
-
-// writeTestFile writes a file, and the folders it needs.
-func writeTestFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}

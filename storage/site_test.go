@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 func TestSiteResolve(t *testing.T) {
@@ -16,7 +18,7 @@ func TestSiteResolve(t *testing.T) {
 	beside := filepath.Join(post, "c.png")
 	relMedia := filepath.Join(drafts, "images", "d.png")
 	for _, f := range []string{abs, media, beside, relMedia, filepath.Join(drafts, "c.png")} {
-		writeTestFile(t, f, "image")
+		storagetest.WriteFile(t, f, "image")
 	}
 	for _, tc := range []struct {
 		name  string
@@ -64,13 +66,13 @@ func TestSiteResolve(t *testing.T) {
 func TestSiteResolveStamp(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "a.png")
-	writeTestFile(t, file, "one")
+	storagetest.WriteFile(t, file, "one")
 	site := Site{PostDir: dir}
 	first := site.Resolve("a.png").Stamp
 	if again := site.Resolve("a.png").Stamp; again != first {
 		t.Errorf("the same file has two stamps: %v, %v", first, again)
 	}
-	writeTestFile(t, file, "two, longer")
+	storagetest.WriteFile(t, file, "two, longer")
 	if next := site.Resolve("a.png").Stamp; next == first {
 		t.Error("a rewritten file keeps its stamp")
 	}

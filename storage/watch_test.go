@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // TestWatchRenameOver replaces the file the way git and most editors do,
@@ -12,7 +14,7 @@ import (
 func TestWatchRenameOver(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "post.md")
-	writeTestFile(t, path, "v1")
+	storagetest.WriteFile(t, path, "v1")
 	called := make(chan struct{}, 10)
 	stop, err := Watch(path, func() { called <- struct{}{} })
 	if err != nil {
