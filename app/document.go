@@ -16,6 +16,7 @@ import (
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
+	"github.com/postdesk/postdesk/editor/publish"
 	"github.com/postdesk/postdesk/editor/textarea"
 	poststorage "github.com/postdesk/postdesk/storage"
 )
@@ -516,7 +517,7 @@ func (u *ui) showExportHTML() {
 		}
 		path := w.URI().Path()
 		_ = w.Close()
-		if err := editor.ExportHTML(u.session.Post(), path, u.previewOptions()); err != nil {
+		if err := publish.HTML(u.session.Post(), path, u.previewOptions().BlogDir); err != nil {
 			dialog.ShowError(err, u.win)
 			return
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/ime"
+	"github.com/postdesk/postdesk/editor/publish"
 )
 
 // showExport publishes the open post into the blog's _posts: it shows
@@ -39,7 +40,7 @@ func (u *ui) showExport() {
 }
 
 func (u *ui) planExport(force bool) {
-	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{
+	plan, err := publish.Plan(u.session.Post(), publish.Options{
 		Blog:      u.blog,
 		Force:     force,
 		AssetsDir: u.app.Preferences().String(prefAssetsDir),

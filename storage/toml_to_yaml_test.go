@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -56,5 +57,29 @@ func TestAsYAML(t *testing.T) {
 				t.Error("changing the copy changed the post")
 			}
 		})
+	}
+}
+
+// TestTOMLStringsStayStrings: a TOML string that YAML 1.1, which Jekyll
+// reads, would take for something else reaches the YAML quoted, so it
+// keeps its type.
+func TestTOMLStringsStayStrings(t *testing.T) {
+	yaml11Strings := []string{"yes", "No", "on", "1_000", "12:30", "2024-01-01", "~", "null"}
+	var b strings.Builder
+	b.WriteString("+++\ntitle = \"t\"\ndate = 2024-01-01T10:00:00+09:00\n")
+	for i, v := range yaml11Strings {
+		b.WriteString("k" + string(rune('a'+i)) + " = \"" + v + "\"\n")
+	}
+	b.WriteString("+++\nbody\n")
+	post := Parse("a.md", []byte(b.String()))
+	out, key, err := post.AsYAML(time.UTC)
+	if err != nil {
+		t.Fatalf("%s: %v", key, err)
+	}
+	for i, v := range yaml11Strings {
+		want := "k" + string(rune('a'+i)) + ": \"" + v + "\"\n"
+		if !strings.Contains(string(out.Bytes()), want) {
+			t.Errorf("want %q in\n%s", want, out.Bytes())
+		}
 	}
 }

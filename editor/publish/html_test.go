@@ -1,17 +1,19 @@
-package editor
+package publish
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 func TestExportHTML(t *testing.T) {
 	_, drafts := exportFixture(t)
 	post := loadPost(t, filepath.Join(drafts, "with-images.md"))
 	out := filepath.Join(t.TempDir(), "page.html")
-	if err := ExportHTML(post, out, PreviewOptions{}); err != nil {
+	if err := HTML(post, out, ""); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(out)
@@ -47,8 +49,8 @@ func TestExportHTML(t *testing.T) {
 
 func TestExportHTMLMissingImage(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "p.md"), "---\ntitle: t\n---\n![](gone.png)\n")
-	err := ExportHTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), PreviewOptions{})
+	storagetest.WriteFile(t, filepath.Join(dir, "p.md"), "---\ntitle: t\n---\n![](gone.png)\n")
+	err := HTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), "")
 	if err == nil || !strings.Contains(err.Error(), "gone.png not found") {
 		t.Errorf("err = %v", err)
 	}

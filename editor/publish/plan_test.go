@@ -1,4 +1,4 @@
-package editor
+package publish
 
 import (
 	"bytes"
@@ -17,16 +17,28 @@ import (
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
-// exportFixture copies testdata/export into a drafts folder outside a new
+// exportFixture copies testdata into a drafts folder outside a new
 // blog, so that tests may write, and returns the blog and that folder.
 func exportFixture(t *testing.T) (blog *storage.Blog, drafts string) {
 	t.Helper()
 	blog = newTestBlog(t)
 	drafts = filepath.Join(t.TempDir(), "drafts")
-	if err := os.CopyFS(drafts, os.DirFS(filepath.Join("testdata", "export"))); err != nil {
+	if err := os.CopyFS(drafts, os.DirFS("testdata")); err != nil {
 		t.Fatal(err)
 	}
 	return blog, drafts
+}
+
+// newTestBlog makes an empty Jekyll site in Asia/Seoul.
+func newTestBlog(t *testing.T) *storage.Blog {
+	t.Helper()
+	dir := t.TempDir()
+	storagetest.WriteFile(t, filepath.Join(dir, "_config.yml"), "timezone: Asia/Seoul\n")
+	blog, err := storage.OpenBlog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return blog
 }
 
 func loadPost(t *testing.T, path string) *storage.Post {
@@ -39,54 +51,14 @@ func loadPost(t *testing.T, path string) *storage.Post {
 }
 
 // planFor plans the export of the post at path and fails the test on an
-// error from PlanExport itself.
-func planFor(t *testing.T, path string, opt ExportOptions) *ExportPlan {
+// error from Plan itself.
+func planFor(t *testing.T, path string, opt Options) *Export {
 	t.Helper()
-	plan, err := PlanExport(loadPost(t, path), opt)
+	plan, err := Plan(loadPost(t, path), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return plan
-}
-
-// snapshot reads every file under dir, for checking that a failed export
-// left the blog as it was.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() {
-			files[rel+"/"] = ""
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		files[rel] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
-func sameSnapshot(t *testing.T, before, after map[string]string) {
-	t.Helper()
-	for k, v := range after {
-		if w, ok := before[k]; !ok {
-			t.Errorf("left behind: %s", k)
-		} else if w != v {
-			t.Errorf("changed: %s\n got %q\nwant %q", k, v, w)
-		}
-	}
-	for k := range before {
-		if _, ok := after[k]; !ok {
-			t.Errorf("lost: %s", k)
-		}
-	}
 }
 
 func problemsText(ps []Problem) string {
@@ -109,7 +81,7 @@ func hasProblem(ps []Problem, field string, warning bool, substr string) bool {
 
 func TestExportImages(t *testing.T) {
 	blog, drafts := exportFixture(t)
-	plan := planFor(t, filepath.Join(drafts, "with-images.md"), ExportOptions{Blog: blog})
+	plan := planFor(t, filepath.Join(drafts, "with-images.md"), Options{Blog: blog})
 	if errs := plan.Errors(); len(errs) > 0 {
 		t.Fatalf("errors:\n%s", problemsText(errs))
 	}
@@ -210,29 +182,29 @@ func TestExportValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			blog := newTestBlog(t)
 			path := filepath.Join(t.TempDir(), "post.md")
-			writeFile(t, path, tc.text)
+			storagetest.WriteFile(t, path, tc.text)
 			post, _ := storage.Load(path)
-			opt := ExportOptions{Blog: blog, Now: time.Date(2024, 7, 14, 12, 5, 9, 0, time.UTC)}
+			opt := Options{Blog: blog, Now: time.Date(2024, 7, 14, 12, 5, 9, 0, time.UTC)}
 			if tc.field == "slug" {
 				opt.Slug = "My Slug"
 			}
-			plan, err := PlanExport(post, opt)
+			plan, err := Plan(post, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !hasProblem(plan.Problems, tc.field, tc.warning, tc.substr) {
 				t.Errorf("want %s: %s…; got\n%s", map[bool]string{true: "warning", false: "error"}[tc.warning], tc.substr, problemsText(plan.Problems))
 			}
-			before := snapshot(t, blog.Dir)
+			before := storagetest.Snapshot(t, blog.Dir)
 			_, err = plan.Apply()
 			if tc.warning && err != nil {
 				t.Errorf("Apply with only warnings: %v", err)
 			}
 			if !tc.warning {
-				if !errors.Is(err, ErrExportProblems) {
-					t.Errorf("Apply = %v, want ErrExportProblems", err)
+				if !errors.Is(err, ErrProblems) {
+					t.Errorf("Apply = %v, want ErrProblems", err)
 				}
-				sameSnapshot(t, before, snapshot(t, blog.Dir))
+				storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, blog.Dir))
 			}
 		})
 	}
@@ -287,8 +259,8 @@ func TestExportChangesOnlyWhatItMust(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			blog := newTestBlog(t)
 			path := filepath.Join(t.TempDir(), "post.md")
-			writeFile(t, path, tc.in)
-			plan := planFor(t, path, ExportOptions{Blog: blog, Now: time.Date(2024, 7, 14, 12, 5, 9, 0, time.UTC)})
+			storagetest.WriteFile(t, path, tc.in)
+			plan := planFor(t, path, Options{Blog: blog, Now: time.Date(2024, 7, 14, 12, 5, 9, 0, time.UTC)})
 			if errs := plan.Errors(); len(errs) > 0 {
 				t.Fatalf("errors:\n%s", problemsText(errs))
 			}
@@ -306,7 +278,7 @@ func TestExportChangesOnlyWhatItMust(t *testing.T) {
 }
 
 // exportOnce plans and applies the export of the post at path.
-func exportOnce(t *testing.T, path string, opt ExportOptions) (*ExportPlan, []string, error) {
+func exportOnce(t *testing.T, path string, opt Options) (*Export, []string, error) {
 	t.Helper()
 	plan := planFor(t, path, opt)
 	written, err := plan.Apply()
@@ -349,17 +321,17 @@ func TestExportCollisions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			blog := newTestBlog(t)
 			for name, text := range tc.existing {
-				writeFile(t, filepath.Join(blog.PostsDir, name), text)
+				storagetest.WriteFile(t, filepath.Join(blog.PostsDir, name), text)
 			}
 			path := filepath.Join(t.TempDir(), "post.md")
-			writeFile(t, path, post)
-			before := snapshot(t, blog.Dir)
-			plan, written, err := exportOnce(t, path, ExportOptions{Blog: blog, Force: tc.force})
+			storagetest.WriteFile(t, path, post)
+			before := storagetest.Snapshot(t, blog.Dir)
+			plan, written, err := exportOnce(t, path, Options{Blog: blog, Force: tc.force})
 			if tc.wantErr != "" {
 				if !hasProblem(plan.Problems, "slug", false, tc.wantErr) || err == nil {
 					t.Errorf("want clash %q; Apply = %v; problems:\n%s", tc.wantErr, err, problemsText(plan.Problems))
 				}
-				sameSnapshot(t, before, snapshot(t, blog.Dir))
+				storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, blog.Dir))
 				return
 			}
 			if err != nil {
@@ -388,17 +360,17 @@ func TestExportCollisions(t *testing.T) {
 func TestExportAgainUpdates(t *testing.T) {
 	blog, drafts := exportFixture(t)
 	path := filepath.Join(drafts, "with-images.md")
-	_, first, err := exportOnce(t, path, ExportOptions{Blog: blog})
+	_, first, err := exportOnce(t, path, Options{Blog: blog})
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(drafts, "cat.png"), "a different cat")
+	storagetest.WriteFile(t, filepath.Join(drafts, "cat.png"), "a different cat")
 	post := loadPost(t, path)
 	post.SetBody(append(post.Body(), "\nOne more line.\n"...))
 	if err := post.Save(); err != nil {
 		t.Fatal(err)
 	}
-	plan, second, err := exportOnce(t, path, ExportOptions{Blog: blog})
+	plan, second, err := exportOnce(t, path, Options{Blog: blog})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, problemsText(plan.Problems))
 	}
@@ -422,12 +394,12 @@ func TestExportAgainUpdates(t *testing.T) {
 func TestExportAgainWithoutDate(t *testing.T) {
 	blog := newTestBlog(t)
 	path := filepath.Join(t.TempDir(), "undated.md")
-	writeFile(t, path, "---\ntitle: 날짜 없는 글\n---\nx\n")
-	first, _, err := exportOnce(t, path, ExportOptions{Blog: blog, Now: time.Date(2024, 7, 14, 12, 0, 0, 0, time.UTC)})
+	storagetest.WriteFile(t, path, "---\ntitle: 날짜 없는 글\n---\nx\n")
+	first, _, err := exportOnce(t, path, Options{Blog: blog, Now: time.Date(2024, 7, 14, 12, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, _, err := exportOnce(t, path, ExportOptions{Blog: blog, Now: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)})
+	second, _, err := exportOnce(t, path, Options{Blog: blog, Now: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, problemsText(second.Problems))
 	}
@@ -439,19 +411,19 @@ func TestExportAgainWithoutDate(t *testing.T) {
 func TestExportImageNames(t *testing.T) {
 	blog := newTestBlog(t)
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "a", "x.png"), "one")
-	writeFile(t, filepath.Join(dir, "b", "x.png"), "two")
-	writeFile(t, filepath.Join(dir, "c (1).png"), "three")
+	storagetest.WriteFile(t, filepath.Join(dir, "a", "x.png"), "one")
+	storagetest.WriteFile(t, filepath.Join(dir, "b", "x.png"), "two")
+	storagetest.WriteFile(t, filepath.Join(dir, "c (1).png"), "three")
 	// Someone else's x.png already in the folder: never overwritten.
-	writeFile(t, filepath.Join(blog.Dir, "shared", "x.png"), "theirs")
+	storagetest.WriteFile(t, filepath.Join(blog.Dir, "shared", "x.png"), "theirs")
 	// An image already published in the blog is linked, not copied.
-	writeFile(t, filepath.Join(blog.Dir, "assets", "img", "logo.png"), "logo")
+	storagetest.WriteFile(t, filepath.Join(blog.Dir, "assets", "img", "logo.png"), "logo")
 	path := filepath.Join(dir, "post.md")
 	rel, _ := filepath.Rel(dir, filepath.Join(blog.Dir, "assets", "img", "logo.png"))
-	writeFile(t, path, "---\ntitle: t\ndate: 2024-01-02 10:00:00 +0900\n---\n"+
+	storagetest.WriteFile(t, path, "---\ntitle: t\ndate: 2024-01-02 10:00:00 +0900\n---\n"+
 		"![](a/x.png) ![](b/x.png) ![](a/x.png?v=2#top) ![](<c (1).png>) ![]("+filepath.ToSlash(rel)+")\n\n"+
 		"![ref][r]\n\n[r]: b/x.png\n")
-	plan := planFor(t, path, ExportOptions{Blog: blog, AssetsDir: "shared/"})
+	plan := planFor(t, path, Options{Blog: blog, AssetsDir: "shared/"})
 	if errs := plan.Errors(); len(errs) > 0 {
 		t.Fatalf("errors:\n%s", problemsText(errs))
 	}
@@ -471,8 +443,8 @@ func TestExportAssetsDirMustBePublished(t *testing.T) {
 		t.Run(dir, func(t *testing.T) {
 			blog := newTestBlog(t)
 			path := filepath.Join(t.TempDir(), "p.md")
-			writeFile(t, path, "---\ntitle: t\ndate: 2024-01-02 10:00:00 +0900\n---\nx\n")
-			plan := planFor(t, path, ExportOptions{Blog: blog, AssetsDir: dir})
+			storagetest.WriteFile(t, path, "---\ntitle: t\ndate: 2024-01-02 10:00:00 +0900\n---\nx\n")
+			plan := planFor(t, path, Options{Blog: blog, AssetsDir: dir})
 			if len(plan.Errors()) == 0 {
 				t.Errorf("AssetsDir %q accepted", dir)
 			}
@@ -489,25 +461,25 @@ var errCopy = errors.New("disk full (injected)")
 func TestExportAllOrNothing(t *testing.T) {
 	blog, drafts := exportFixture(t)
 	path := filepath.Join(drafts, "with-images.md")
-	if _, _, err := exportOnce(t, path, ExportOptions{Blog: blog}); err != nil {
+	if _, _, err := exportOnce(t, path, Options{Blog: blog}); err != nil {
 		t.Fatal(err)
 	}
 	// Change every image, so the second export replaces them all.
 	for _, name := range []string{"cat.png", "images/cover.png", "images/고양이 사진.png"} {
-		writeFile(t, filepath.Join(drafts, name), "changed "+name)
+		storagetest.WriteFile(t, filepath.Join(drafts, name), "changed "+name)
 	}
 	post := loadPost(t, path)
 	post.SetBody([]byte("\nnew body ![](cat.png) ![](images/cover.png)\n"))
 	if err := post.Save(); err != nil {
 		t.Fatal(err)
 	}
-	before := snapshot(t, blog.Dir)
+	before := storagetest.Snapshot(t, blog.Dir)
 
 	for _, tc := range []struct {
 		name   string
-		breakq func(t *testing.T, plan *ExportPlan)
+		breakq func(t *testing.T, plan *Export)
 	}{
-		{"Second image copy fails half-way", func(t *testing.T, plan *ExportPlan) {
+		{"Second image copy fails half-way", func(t *testing.T, plan *Export) {
 			n := 0
 			plan.copyFile = func(dst io.Writer, src string) error {
 				if n++; n == 2 {
@@ -517,12 +489,12 @@ func TestExportAllOrNothing(t *testing.T) {
 				return copyFrom(dst, src)
 			}
 		}},
-		{"A post appears at the target after planning", func(t *testing.T, plan *ExportPlan) {
+		{"A post appears at the target after planning", func(t *testing.T, plan *Export) {
 			plan.Replaces = slices.DeleteFunc(plan.Replaces, func(p string) bool { return p == plan.Target })
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			plan := planFor(t, path, ExportOptions{Blog: blog})
+			plan := planFor(t, path, Options{Blog: blog})
 			if len(plan.Replaces) != 3 {
 				t.Fatalf("Replaces = %v, want the post and two images", plan.Replaces)
 			}
@@ -531,7 +503,7 @@ func TestExportAllOrNothing(t *testing.T) {
 			if err == nil || written != nil {
 				t.Fatalf("Apply = %v, %v; want a failure", written, err)
 			}
-			sameSnapshot(t, before, snapshot(t, blog.Dir))
+			storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, blog.Dir))
 		})
 	}
 
@@ -544,11 +516,11 @@ func TestExportAllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer func() { _ = os.Chmod(img, 0o644) }()
-		plan := planFor(t, path, ExportOptions{Blog: blog})
+		plan := planFor(t, path, Options{Blog: blog})
 		if _, err := plan.Apply(); err == nil {
 			t.Fatal("Apply succeeded")
 		}
-		sameSnapshot(t, before, snapshot(t, blog.Dir))
+		storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, blog.Dir))
 	})
 }
 
@@ -556,8 +528,8 @@ func TestExportAllOrNothing(t *testing.T) {
 // removed again when it fails.
 func TestExportFirstTimeFailure(t *testing.T) {
 	blog, drafts := exportFixture(t)
-	before := snapshot(t, blog.Dir)
-	plan := planFor(t, filepath.Join(drafts, "with-images.md"), ExportOptions{Blog: blog})
+	before := storagetest.Snapshot(t, blog.Dir)
+	plan := planFor(t, filepath.Join(drafts, "with-images.md"), Options{Blog: blog})
 	n := 0
 	plan.copyFile = func(dst io.Writer, src string) error {
 		if n++; n == 3 {
@@ -568,7 +540,7 @@ func TestExportFirstTimeFailure(t *testing.T) {
 	if _, err := plan.Apply(); !errors.Is(err, errCopy) {
 		t.Fatalf("Apply = %v, want the injected error", err)
 	}
-	sameSnapshot(t, before, snapshot(t, blog.Dir))
+	storagetest.SameSnapshot(t, before, storagetest.Snapshot(t, blog.Dir))
 }
 
 // TestExportThroughLink: a post in _posts that is a symbolic link is
@@ -581,7 +553,7 @@ func TestExportThroughLink(t *testing.T) {
 	const post = "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine ![](cat.png)\n"
 	blog := newTestBlog(t)
 	real := filepath.Join(blog.Dir, "posts-kept-elsewhere", "same-name.md")
-	writeFile(t, real, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nold text\n")
+	storagetest.WriteFile(t, real, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nold text\n")
 	link := filepath.Join(blog.PostsDir, "2024-01-02-same-name.md")
 	if err := os.MkdirAll(blog.PostsDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -591,10 +563,10 @@ func TestExportThroughLink(t *testing.T) {
 	}
 	drafts := t.TempDir()
 	path := filepath.Join(drafts, "post.md")
-	writeFile(t, path, post)
-	writeFile(t, filepath.Join(drafts, "cat.png"), "cat")
+	storagetest.WriteFile(t, path, post)
+	storagetest.WriteFile(t, filepath.Join(drafts, "cat.png"), "cat")
 
-	plan := planFor(t, path, ExportOptions{Blog: blog})
+	plan := planFor(t, path, Options{Blog: blog})
 	plan.copyFile = func(io.Writer, string) error { return errCopy }
 	if _, err := plan.Apply(); !errors.Is(err, errCopy) {
 		t.Fatalf("Apply = %v, want the injected error", err)
@@ -603,7 +575,7 @@ func TestExportThroughLink(t *testing.T) {
 		t.Errorf("a failed export changed the link's target: %q", got)
 	}
 
-	plan, written, err := exportOnce(t, path, ExportOptions{Blog: blog})
+	plan, written, err := exportOnce(t, path, Options{Blog: blog})
 	if err != nil {
 		t.Fatalf("Apply: %v\n%s", err, problemsText(plan.Problems))
 	}
@@ -628,9 +600,9 @@ func TestExportClashInLinkedPosts(t *testing.T) {
 		t.Skip("symbolic links need privileges on Windows")
 	}
 	elsewhere := t.TempDir()
-	writeFile(t, filepath.Join(elsewhere, "2023-05-05-same-name.md"), "---\ntitle: Same Name\n---\nlast year\n")
+	storagetest.WriteFile(t, filepath.Join(elsewhere, "2023-05-05-same-name.md"), "---\ntitle: Same Name\n---\nlast year\n")
 	site := t.TempDir()
-	writeFile(t, filepath.Join(site, "_config.yml"), "timezone: Asia/Seoul\n")
+	storagetest.WriteFile(t, filepath.Join(site, "_config.yml"), "timezone: Asia/Seoul\n")
 	if err := os.Symlink(elsewhere, filepath.Join(site, "_posts")); err != nil {
 		t.Fatal(err)
 	}
@@ -639,8 +611,8 @@ func TestExportClashInLinkedPosts(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "post.md")
-	writeFile(t, path, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine\n")
-	plan := planFor(t, path, ExportOptions{Blog: blog})
+	storagetest.WriteFile(t, path, "---\ntitle: Same Name\ndate: 2024-01-02 10:00:00 +0900\n---\nmine\n")
+	plan := planFor(t, path, Options{Blog: blog})
 	if !hasProblem(plan.Problems, "slug", false, "same slug under another date") {
 		t.Errorf("no clash found:\n%s", problemsText(plan.Problems))
 	}

@@ -1,4 +1,4 @@
-package editor
+package publish
 
 import (
 	"bytes"
@@ -15,19 +15,18 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 
+	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
 
 // Export ("publish") turns a post, wherever it is kept, into a post of a
 // Jekyll blog: _posts/YYYY-MM-DD-SLUG.md plus the local images it shows.
-// It runs in two steps. PlanExport works out every file to write and
+// It runs in two steps. Plan works out every file to write and
 // checks the post, touching nothing; the caller shows the plan, and
 // Apply writes it all or nothing.
 //
@@ -71,12 +70,12 @@ import (
 //     only the date (when missing) and image.path (when rewritten) change,
 //     through the storage field API that rewrites just those lines.
 
-// ExportOptions says where and how a post is exported.
-type ExportOptions struct {
+// Options says where and how a post is exported.
+type Options struct {
 	// Blog is the Jekyll site to export into.
 	Blog *storage.Blog
 	// Slug names the post in its file name and URL; "" takes it from the
-	// title (see Slugify). A slug given is passed through Slugify too.
+	// title (see editor.Slugify). A slug given is passed through editor.Slugify too.
 	Slug string
 	// Force lets export overwrite another post with the same file name,
 	// and remove posts with the same slug under another date.
@@ -94,7 +93,7 @@ type ImageCopy struct {
 	To   string // where it goes, under the blog's AssetsDir
 }
 
-// Problem is something PlanExport found wrong with a post. Errors stop
+// Problem is something Plan found wrong with a post. Errors stop
 // the export; warnings are for the user to read.
 type Problem struct {
 	// Field is the front matter field at fault ("title", "date",
@@ -113,8 +112,8 @@ func (p Problem) String() string {
 	return p.Field + ": " + p.Message
 }
 
-// ExportPlan is every file an export will write, and what it found wrong.
-type ExportPlan struct {
+// Export is every file an export will write, and what it found wrong.
+type Export struct {
 	Source   string      // the post file exported
 	Target   string      // blog/_posts/YYYY-MM-DD-SLUG.md; "" when the date is unusable
 	Images   []ImageCopy // local images to copy
@@ -128,13 +127,13 @@ type ExportPlan struct {
 	copyFile func(dst io.Writer, src string) error
 }
 
-// ErrExportProblems is why Apply refuses a plan: it has errors. The
+// ErrProblems is why Apply refuses a plan: it has errors. The
 // error Apply returns lists them.
-var ErrExportProblems = errors.New("the post has problems to fix before export")
+var ErrProblems = errors.New("the post has problems to fix before export")
 
 // Errors returns the problems that stop the export: those that are not
 // warnings.
-func (p *ExportPlan) Errors() []Problem {
+func (p *Export) Errors() []Problem {
 	var errs []Problem
 	for _, pr := range p.Problems {
 		if !pr.Warning {
@@ -145,13 +144,13 @@ func (p *ExportPlan) Errors() []Problem {
 }
 
 // Text returns the exported post, as Apply will write it.
-func (p *ExportPlan) Text() []byte { return p.data }
+func (p *Export) Text() []byte { return p.data }
 
-// PlanExport checks post and works out its export into opt.Blog, without
+// Plan checks post and works out its export into opt.Blog, without
 // writing anything. It returns an error only when it cannot plan at all
 // (no blog, a Hugo blog, a folder it cannot read); what is wrong with the
 // post is in the plan's Problems.
-func PlanExport(post *storage.Post, opt ExportOptions) (*ExportPlan, error) {
+func Plan(post *storage.Post, opt Options) (*Export, error) {
 	if opt.Blog == nil {
 		return nil, errors.New("export: no blog folder")
 	}
@@ -161,12 +160,9 @@ func PlanExport(post *storage.Post, opt ExportOptions) (*ExportPlan, error) {
 	x := &exporter{
 		opt:   opt,
 		zone:  opt.Blog.SiteZone(),
-		plan:  &ExportPlan{Source: post.Path, copyFile: copyFrom},
+		plan:  &Export{Source: post.Path, copyFile: copyFrom},
 		names: map[string]string{},
 		taken: map[string]bool{},
-	}
-	if post.Path != "" {
-		x.postDir = filepath.Dir(post.Path)
 	}
 	if err := x.run(post); err != nil {
 		return nil, fmt.Errorf("export %s: %w", post.Path, err)
@@ -174,19 +170,18 @@ func PlanExport(post *storage.Post, opt ExportOptions) (*ExportPlan, error) {
 	return x.plan, nil
 }
 
-// exporter holds what PlanExport learns on the way.
+// exporter holds what Plan learns on the way.
 type exporter struct {
-	opt     ExportOptions
+	opt     Options
 	zone    *time.Location
-	plan    *ExportPlan
+	plan    *Export
 	out     *storage.Post // the post as it will be written
-	postDir string
-	srcLine int // the line of the source file on which the body starts
+	srcLine int           // the line of the source file on which the body starts
 	title   string
 	slug    string
-	assets  string // AssetsDir, slash-separated, relative to the blog
-	media   string // the post's media_subpath or img_path
-	update  bool   // the target holds an earlier export of this post
+	assets  string       // AssetsDir, slash-separated, relative to the blog
+	site    storage.Site // where the post's links lead
+	update  bool         // the target holds an earlier export of this post
 	names   map[string]string
 	taken   map[string]bool
 	// slugPosts caches sameSlug; nil until it has run.
@@ -206,7 +201,7 @@ func (x *exporter) run(post *storage.Post) error {
 		x.fail("", "the front matter does not parse: %v", err)
 		return nil
 	}
-	out, key, err := yamlCopy(post, x.zone)
+	out, key, err := post.AsYAML(x.zone)
 	if err != nil {
 		x.fail(key, "the TOML front matter cannot be written as YAML: %v", err)
 		return nil
@@ -218,19 +213,16 @@ func (x *exporter) run(post *storage.Post) error {
 	if strings.TrimSpace(x.title) == "" {
 		x.fail("title", "the post has no title")
 	}
-	x.slug = Slugify(x.title)
+	x.slug = editor.Slugify(x.title)
 	if x.opt.Slug != "" {
-		if x.slug = Slugify(x.opt.Slug); x.slug != x.opt.Slug {
+		if x.slug = editor.Slugify(x.opt.Slug); x.slug != x.opt.Slug {
 			x.warn("slug", "the slug %q is written %q, as it appears in the URL", x.opt.Slug, x.slug)
 		}
 	}
 	if cats, _ := out.Strings("categories"); len(cats) > 2 {
 		x.fail("categories", "Chirpy takes at most two categories (a category and a subcategory), not %d", len(cats))
 	}
-	x.media, _ = out.String("media_subpath")
-	if x.media == "" {
-		x.media, _ = out.String("img_path")
-	}
+	x.site = storage.SiteOf(out, x.opt.Blog.Dir)
 	x.assets = x.assetsDir()
 
 	if when, ok := x.date(); ok {
@@ -328,7 +320,7 @@ var postName = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-(.+)\.[^.]+$`)
 
 // sameSlug lists the files under _posts that Jekyll reads as posts
 // (storage.WalkFiles, less the _ folders and files Jekyll skips) whose
-// slug, put through Slugify, is this post's. Comparing slugified names
+// slug, put through editor.Slugify, is this post's. Comparing slugified names
 // also catches "Foo_Bar" against "foo-bar", which a case-insensitive
 // disk would put in one _site folder. The folder is read once per plan.
 func (x *exporter) sameSlug() []string {
@@ -343,7 +335,7 @@ func (x *exporter) sameSlug() []string {
 		if err != nil || !publishedRel(filepath.ToSlash(rel)) {
 			return
 		}
-		if m := postName.FindStringSubmatch(filepath.Base(p)); m != nil && Slugify(m[1]) == x.slug {
+		if m := postName.FindStringSubmatch(filepath.Base(p)); m != nil && editor.Slugify(m[1]) == x.slug {
 			paths = append(paths, p)
 		}
 	}, func(error) {})
@@ -471,7 +463,7 @@ func (x *exporter) placeImage(dest, field string, line int) (to string, change b
 	if line > 0 {
 		where = fmt.Sprintf("line %d: ", line)
 	}
-	if dest == "" || isRemote(dest) || strings.HasPrefix(dest, "#") || strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
+	if dest == "" || storage.IsRemote(dest) || strings.HasPrefix(dest, "#") || strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 		return "", false
 	}
 	suffix := ""
@@ -479,16 +471,16 @@ func (x *exporter) placeImage(dest, field string, line int) (to string, change b
 		suffix = dest[i:]
 	}
 	blog := x.opt.Blog.Dir
-	loc := locateImage(dest, PreviewOptions{PostDir: x.postDir, BlogDir: blog, MediaPrefix: x.media})
+	loc := x.site.Resolve(dest)
 	switch loc.Where {
-	case imageRemote, imageMedia, imageSite:
+	case storage.Remote, storage.UnderMedia, storage.UnderSite:
 		return "", false // the site serves these as they are
-	case imageNowhere:
+	case storage.Nowhere:
 		if strings.HasPrefix(loc.Path, "/") {
 			x.warn(field, "%sthe image %s is not in the blog folder; it will show only if the theme or a plugin provides it", where, dest)
 			return "", false
 		}
-		x.fail(field, "%sthe image %s is not found (looked for %s)", where, dest, filepath.Join(x.postDir, filepath.FromSlash(loc.Path)))
+		x.fail(field, "%sthe image %s is not found (looked for %s)", where, dest, filepath.Join(x.site.PostDir, filepath.FromSlash(loc.Path)))
 		return "", false
 	}
 	file := loc.File
@@ -622,7 +614,7 @@ var refDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n
 // mermaid diagram. It reads the body with the preview's parser, so that
 // code blocks and spans are never taken for images.
 func findImages(body []byte) (refs []imageRef, math, mermaid bool) {
-	doc := markdownParser().Parse(text.NewReader(body))
+	doc := markdown.New().Parser().Parse(text.NewReader(body))
 	seen := map[int]bool{}
 	add := func(dest string, from int) {
 		if from >= 0 && seen[from] {
@@ -715,115 +707,6 @@ func offsetIn(src, sub []byte) int {
 	return off
 }
 
-// yamlCopy is the post as export writes it: a copy of its bytes, with
-// TOML front matter rewritten as YAML. key names the field that could
-// not be converted.
-func yamlCopy(post *storage.Post, zone *time.Location) (out *storage.Post, key string, err error) {
-	if post.Format() != storage.FormatTOML {
-		return storage.Parse(post.Path, bytes.Clone(post.Bytes())), "", nil
-	}
-	var m map[string]any
-	md, err := toml.Decode(string(post.FrontMatter()), &m)
-	if err != nil {
-		return nil, "", err
-	}
-	nl := post.Newline()
-	head := "---" + nl + "---" + nl
-	if post.HasBOM() {
-		head = "\uFEFF" + head
-	}
-	out = storage.Parse(post.Path, []byte(head))
-	order := tomlOrder(md.Keys())
-	for _, k := range order[""] {
-		if err := out.SetNode(k, tomlNode(m[k], k, order, zone)); err != nil {
-			return nil, k, err
-		}
-	}
-	out.SetBody(bytes.Clone(post.Body()))
-	return out, "", nil
-}
-
-// tomlOrder maps each table's dotted key ("" for the top) to its keys in
-// the order the TOML text gives them.
-func tomlOrder(keys []toml.Key) map[string][]string {
-	order := map[string][]string{}
-	seen := map[string]bool{}
-	for _, k := range keys {
-		for i := range k {
-			parent, full := strings.Join(k[:i], "."), strings.Join(k[:i+1], ".")
-			if !seen[full] {
-				seen[full] = true
-				order[parent] = append(order[parent], k[i])
-			}
-		}
-	}
-	return order
-}
-
-// tomlNode turns a decoded TOML value into a YAML node with the same
-// value for Jekyll. at is its dotted key, to look up the order of a
-// table's keys.
-func tomlNode(v any, at string, order map[string][]string, zone *time.Location) *yaml.Node {
-	switch v := v.(type) {
-	case string:
-		return storage.StringNode(v)
-	case time.Time:
-		d, ok := storage.TOMLDate(v)
-		if !ok {
-			// A time of day alone is no YAML timestamp; plain, YAML 1.1
-			// would read 10:30:00 as a base-60 number.
-			return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v.Format("15:04:05"), Style: yaml.DoubleQuotedStyle}
-		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: jekyllDate(d, zone)}
-	case map[string]any:
-		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		keys := order[at]
-		for k := range v {
-			if !slices.Contains(keys, k) {
-				keys = append(keys, k)
-			}
-		}
-		for _, k := range keys {
-			if c, ok := v[k]; ok {
-				n.Content = append(n.Content, storage.StringNode(k), tomlNode(c, at+"."+k, order, zone))
-			}
-		}
-		return n
-	case []map[string]any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, c := range v {
-			n.Content = append(n.Content, tomlNode(c, at, order, zone))
-		}
-		return n
-	case []any:
-		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, c := range v {
-			n.Content = append(n.Content, tomlNode(c, at, order, zone))
-		}
-		return n
-	}
-	n := &yaml.Node{}
-	if err := n.Encode(v); err != nil {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: fmt.Sprint(v)}
-	}
-	return n
-}
-
-// jekyllDate writes a date read from TOML for Jekyll. A local date-time
-// has no zone; Hugo reads it in the site's, so it is written in the
-// blog's zone with its offset. A bare date Jekyll reads in the site's zone
-// already.
-func jekyllDate(d storage.Date, zone *time.Location) string {
-	switch {
-	case !d.HasTime:
-		return d.Wall.Format(time.DateOnly)
-	case d.Zone == storage.ZoneExplicit:
-		return storage.FormatDate(d.Wall)
-	}
-	w := d.Wall
-	return storage.FormatDate(time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, zone))
-}
-
 // copyFrom copies the file src into dst.
 func copyFrom(dst io.Writer, src string) error {
 	f, err := os.Open(src)
@@ -837,7 +720,7 @@ func copyFrom(dst io.Writer, src string) error {
 
 // Apply writes the plan: every image copy and the post, all or nothing.
 // A plan with errors writes nothing and returns an error wrapping
-// ErrExportProblems that lists them.
+// ErrProblems that lists them.
 //
 // Each file is first written in full to a dot-prefixed temporary file in
 // its own folder (Jekyll skips dot files, so a leftover is never
@@ -850,186 +733,32 @@ func copyFrom(dst io.Writer, src string) error {
 // expected none are never overwritten. At the end the folders written
 // are flushed, so that the renames survive a crash. written lists every
 // file written, the post last.
-func (p *ExportPlan) Apply() (written []string, err error) {
+func (p *Export) Apply() ([]string, error) {
 	if errs := p.Errors(); len(errs) > 0 {
 		msgs := make([]string, len(errs))
 		for i, e := range errs {
 			msgs[i] = e.String()
 		}
-		return nil, fmt.Errorf("export %s: %w: %s", p.Source, ErrExportProblems, strings.Join(msgs, "; "))
+		return nil, fmt.Errorf("export %s: %w: %s", p.Source, ErrProblems, strings.Join(msgs, "; "))
 	}
 	if p.Target == "" || p.data == nil {
-		return nil, fmt.Errorf("export %s: %w", p.Source, ErrExportProblems)
+		return nil, fmt.Errorf("export %s: %w", p.Source, ErrProblems)
 	}
-	tx := &exportTx{replaces: map[string]bool{}}
-	for _, r := range p.Replaces {
-		tx.replaces[r] = true
-	}
-	defer func() {
-		if err != nil {
-			tx.rollback()
-			written = nil
-		}
-	}()
+	b := &storage.Batch{Replaces: p.Replaces}
 	for _, img := range p.Images {
-		if err = tx.stage(img.To, func(w io.Writer) error { return p.copyFile(w, img.From) }); err != nil {
+		if err := b.Write(img.To, func(w io.Writer) error { return p.copyFile(w, img.From) }); err != nil {
 			return nil, fmt.Errorf("export %s: copy image %s: %w", p.Source, img.From, err)
 		}
 	}
-	if err = tx.stage(p.Target, func(w io.Writer) error { _, err := w.Write(p.data); return err }); err != nil {
+	if err := b.Write(p.Target, func(w io.Writer) error { _, err := w.Write(p.data); return err }); err != nil {
 		return nil, fmt.Errorf("export %s: %w", p.Source, err)
 	}
 	for _, r := range p.remove {
-		tx.ops = append(tx.ops, &txOp{path: r, dest: r})
+		b.Remove(r)
 	}
-	for _, op := range tx.ops {
-		if err = tx.commit(op); err != nil {
-			return nil, fmt.Errorf("export %s: nothing was written: %w", p.Source, err)
-		}
-		if op.placed {
-			written = append(written, op.path)
-		}
+	written, err := b.Commit()
+	if err != nil {
+		return nil, fmt.Errorf("export %s: nothing was written: %w", p.Source, err)
 	}
-	tx.finish()
 	return written, nil
-}
-
-// exportTx is the file operations of one Apply, to finish or undo.
-type exportTx struct {
-	ops      []*txOp
-	dirs     []string        // folders created, to remove on failure
-	replaces map[string]bool // files the plan may overwrite or remove
-}
-
-// txOp is one file of the export: new content for path, or its removal
-// when staged is nil.
-type txOp struct {
-	path   string          // the file as the plan names it
-	dest   string          // the file changed: path, or the target of a link at path
-	staged *storage.Staged // the new content, written and flushed
-	backup string          // the replaced file, kept until the end
-	placed bool            // the new content is at dest
-}
-
-// stage writes the new content of path to a temporary file beside the
-// file it replaces.
-func (tx *exportTx) stage(path string, write func(io.Writer) error) error {
-	if err := tx.mkdirs(filepath.Dir(path)); err != nil {
-		return err
-	}
-	st, err := storage.Stage(path, write)
-	if err != nil {
-		return err
-	}
-	tx.ops = append(tx.ops, &txOp{path: path, dest: st.Path, staged: st})
-	return nil
-}
-
-// mkdirs creates dir and remembers which folders it had to create.
-func (tx *exportTx) mkdirs(dir string) error {
-	var missing []string
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(d); err == nil || filepath.Dir(d) == d {
-			break
-		}
-		missing = append(missing, d)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tx.dirs = append(tx.dirs, missing...)
-	return nil
-}
-
-// commit puts op in place, keeping a backup of what it replaces.
-func (tx *exportTx) commit(op *txOp) error {
-	_, err := os.Lstat(op.dest)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if op.staged == nil {
-			return nil // already gone
-		}
-	case err != nil:
-		return err
-	case !tx.replaces[op.path]:
-		return fmt.Errorf("%s appeared after the export was planned", op.path)
-	default:
-		if err := tx.backup(op); err != nil {
-			return err
-		}
-	}
-	if op.staged == nil {
-		return nil
-	}
-	if err := op.staged.Commit(); err != nil {
-		return err
-	}
-	op.placed = true
-	return nil
-}
-
-// backup keeps the file at op.dest under a dot-prefixed name. A hard
-// link keeps the file in place until the new one is renamed over it, so
-// that the post is never missing; where links are not supported, or the
-// file is to be removed, it is renamed away instead.
-func (tx *exportTx) backup(op *txOp) error {
-	f, err := os.CreateTemp(filepath.Dir(op.dest), "."+filepath.Base(op.dest)+".postdesk-backup-*")
-	if err != nil {
-		return err
-	}
-	name := f.Name()
-	_ = f.Close()
-	if err := os.Remove(name); err != nil {
-		return err
-	}
-	if op.staged == nil || os.Link(op.dest, name) != nil {
-		if err := os.Rename(op.dest, name); err != nil {
-			return err
-		}
-	}
-	op.backup = name
-	return nil
-}
-
-// rollback undoes every step taken, last first.
-func (tx *exportTx) rollback() {
-	for i := len(tx.ops) - 1; i >= 0; i-- {
-		op := tx.ops[i]
-		switch {
-		case op.backup != "":
-			_ = os.Rename(op.backup, op.dest)
-		case op.placed:
-			_ = os.Remove(op.dest)
-		}
-		if op.staged != nil {
-			op.staged.Discard()
-		}
-	}
-	// Deeper folders first: a longer path cannot hold a shorter one.
-	slices.SortFunc(tx.dirs, func(a, b string) int { return len(b) - len(a) })
-	for _, d := range tx.dirs {
-		_ = os.Remove(d)
-	}
-}
-
-// finish makes the renames durable, flushing every folder they changed
-// (and the parents of folders created), then removes the backups. The
-// files are complete already, so a flush that fails is not reported.
-func (tx *exportTx) finish() {
-	var dirs []string
-	for _, op := range tx.ops {
-		dirs = append(dirs, filepath.Dir(op.dest))
-	}
-	for _, d := range tx.dirs {
-		dirs = append(dirs, filepath.Dir(d))
-	}
-	slices.Sort(dirs)
-	for _, d := range slices.Compact(dirs) {
-		_ = storage.SyncDir(d)
-	}
-	for _, op := range tx.ops {
-		if op.backup != "" {
-			_ = os.Remove(op.backup)
-		}
-	}
 }
