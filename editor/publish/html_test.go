@@ -58,9 +58,3 @@ func TestExportHTMLMissingImage(t *testing.T) {
 		t.Error("page written despite the error")
 	}
 }
-
-// isFile tells whether p is a regular file.
-func isFile(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
-}
