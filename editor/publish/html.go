@@ -14,7 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/postdesk/postdesk/assets"
+	"github.com/postdesk/postdesk/assets/htmlpage"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
@@ -63,7 +63,7 @@ func HTML(post *storage.Post, out, blogDir string) error {
 	}
 	fmt.Fprintf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))
 	page.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&page, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<article>\n<header>\n", html.EscapeString(title), assets.ExportCSS)
+	fmt.Fprintf(&page, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<article>\n<header>\n", html.EscapeString(title), htmlpage.Stylesheet)
 	fmt.Fprintf(&page, "<h1>%s</h1>\n", html.EscapeString(title))
 	if d, ok := post.Date("date"); ok {
 		fmt.Fprintf(&page, "<p class=\"date\">%s</p>\n", html.EscapeString(d.Text))
