@@ -1,11 +1,15 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -246,4 +250,33 @@ func TestExportClashInLinkedPosts(t *testing.T) {
 	if !hasProblem(plan.Problems, "slug", false, "same slug under another date") {
 		t.Errorf("no clash found:\n%s", problemsText(plan.Problems))
 	}
+}
+
+// TestPlanConcurrently plans one post, and writes it as HTML, from
+// several goroutines at once, as a window does off its own goroutine:
+// run with -race, it fails on any state the calls share.
+func TestPlanConcurrently(t *testing.T) {
+	blog, drafts := exportFixture(t)
+	post := loadPost(t, filepath.Join(drafts, "with-images.md"))
+	want := planFor(t, post.Path, Options{Blog: blog})
+	out := t.TempDir()
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			plan, err := Plan(post, Options{Blog: blog})
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if !bytes.Equal(plan.Text(), want.Text()) || !slices.Equal(plan.Images, want.Images) {
+				t.Errorf("plan %d differs from the one planned alone", i)
+			}
+			if err := HTML(post, filepath.Join(out, fmt.Sprintf("page-%d.html", i)), ""); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }
