@@ -166,9 +166,12 @@ func ForceSave(path string, data []byte) (FileState, error) {
 // time. Unlike FileState it misses an edit that keeps both, which is
 // good enough for what is only shown, as an image in the preview.
 // Stamps compare with ==; the zero FileStamp is that of no file.
-type FileStamp struct{ size, mod int64 }
+type FileStamp struct {
+	Size int64 // in bytes
+	Mod  int64 // the modification time, in Unix nanoseconds
+}
 
 // stampOf is the stamp of the file info describes.
 func stampOf(info fs.FileInfo) FileStamp {
-	return FileStamp{info.Size(), info.ModTime().UnixNano()}
+	return FileStamp{Size: info.Size(), Mod: info.ModTime().UnixNano()}
 }
