@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -89,18 +88,14 @@ func (u *ui) siteDir(path string) string {
 	return u.site
 }
 
-// previewOptions says where the post's images are: next to it, under
+// previewOptions says where the post's links lead: next to it, under
 // its media_subpath (or legacy img_path), and in the blog folder.
-func (u *ui) previewOptions() imagefile.Options {
-	opt := imagefile.Options{MediaPrefix: u.session.Text("media_subpath")}
-	if opt.MediaPrefix == "" {
-		opt.MediaPrefix = u.session.Text("img_path")
-	}
+func (u *ui) previewOptions() storage.Site {
+	blogDir := ""
 	if path := u.session.Path(); path != "" {
-		opt.PostDir = filepath.Dir(path)
-		opt.BlogDir = u.siteDir(path)
+		blogDir = u.siteDir(path)
 	}
-	return opt
+	return storage.SiteOf(u.session.Post(), blogDir)
 }
 
 func (u *ui) relToBlog(path string) string {

@@ -6,8 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-
-	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/publish"
 )
 
 // showExportHTML asks where to write the post as one standalone HTML page.
@@ -33,7 +32,7 @@ func (u *ui) showExportHTML() {
 func (u *ui) exportHTMLTo(path string) {
 	post, opt := u.postCopy(), u.previewOptions()
 	u.background(&u.exportHTML, "Exporting as HTML…", func() func() {
-		err := editor.ExportHTML(post, path, opt)
+		err := publish.HTML(post, path, opt.BlogDir)
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, u.win)

@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"github.com/postdesk/postdesk/editor"
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/preview"
+	poststorage "github.com/postdesk/postdesk/storage"
 )
 
 // previewDelay is how long typing must pause before the preview renders
@@ -44,7 +44,7 @@ func newPreviewPane() *previewPane {
 
 // schedule renders body after the typing pauses, replacing any render
 // still waiting.
-func (p *previewPane) schedule(body editor.Snapshot, opt imagefile.Options) {
+func (p *previewPane) schedule(body editor.Snapshot, opt poststorage.Site) {
 	p.rendering.schedule(func() func() {
 		blocks := p.renderer.RenderBlocks([]byte(body.LF()), opt)
 		return func() { p.apply(blocks) }

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	poststorage "github.com/postdesk/postdesk/storage"
 )
 
 // newTestPreview shows a preview pane alone in a headless window.
@@ -44,11 +44,11 @@ func TestPreviewPaneDropsStaleRender(t *testing.T) {
 	p := newTestPreview(t, fyne.NewSize(600, 400))
 	done := make(chan func(), 4)
 	p.do = func(f func()) { done <- f }
-	p.schedule(editor.Snapshot("첫 글"), imagefile.Options{})
+	p.schedule(editor.Snapshot("첫 글"), poststorage.Site{})
 	p.rendering.mu.Lock()
 	gen := p.rendering.gen
 	p.rendering.mu.Unlock()
-	p.schedule(editor.Snapshot("둘째 글"), imagefile.Options{})
+	p.schedule(editor.Snapshot("둘째 글"), poststorage.Site{})
 	p.rendering.run(gen, p.do) // the first render, finishing late
 	if len(done) != 0 {
 		(<-done)()

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/publish"
 )
 
 // showExport publishes the open post into the blog's _posts: it shows
@@ -41,13 +41,13 @@ func (u *ui) showExport() {
 // user confirms. force replaces another post in the way.
 func (u *ui) planExport(force bool) {
 	post := u.postCopy()
-	opt := editor.ExportOptions{
+	opt := publish.Options{
 		Blog:      u.blog,
 		Force:     force,
 		AssetsDir: u.app.Preferences().String(prefAssetsDir),
 	}
 	u.background(&u.exportPlan, "Checking the post for export…", func() func() {
-		plan, err := editor.PlanExport(post, opt)
+		plan, err := publish.Plan(post, opt)
 		return func() {
 			if err != nil {
 				dialog.ShowError(err, u.win)
@@ -61,7 +61,7 @@ func (u *ui) planExport(force bool) {
 // confirmExport shows where the post will go, its images and what is
 // wrong with it, and exports once the user agrees; another post in the
 // way is replaced only after asking.
-func (u *ui) confirmExport(plan *editor.ExportPlan, force bool) {
+func (u *ui) confirmExport(plan *publish.Export, force bool) {
 	var lines []string
 	lines = append(lines, "The post goes to:", "    "+u.relToBlog(plan.Target), "")
 	for _, img := range plan.Images {
@@ -105,7 +105,7 @@ func (u *ui) confirmExport(plan *editor.ExportPlan, force bool) {
 
 // applyExport writes what plan says, off the UI goroutine, then lists
 // every file it wrote.
-func (u *ui) applyExport(plan *editor.ExportPlan) {
+func (u *ui) applyExport(plan *publish.Export) {
 	u.background(&u.exportApply, "Exporting to the blog…", func() func() {
 		written, err := plan.Apply()
 		return func() {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/postdesk/postdesk/editor"
+	"github.com/postdesk/postdesk/editor/publish"
 )
 
 // newTestUI opens the window headless with the post at path.
@@ -320,7 +321,7 @@ func TestNewPostFillExport(t *testing.T) {
 	test.Type(u.editor.TextArea, "## 시작\n\n본문입니다.\n")
 	u.save()
 
-	plan, err := editor.PlanExport(u.session.Post(), editor.ExportOptions{Blog: u.blog})
+	plan, err := publish.Plan(u.session.Post(), publish.Options{Blog: u.blog})
 	if err != nil || len(plan.Errors()) > 0 {
 		t.Fatalf("plan: %v %v", err, plan.Errors())
 	}

@@ -3,7 +3,6 @@ package editor
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/postdesk/postdesk/storage"
 )
@@ -29,27 +28,5 @@ func TestImageAltStaysAString(t *testing.T) {
 				t.Errorf("reads back %q", got)
 			}
 		})
-	}
-}
-
-// TestTOMLStringsStayStrings: a TOML string written as YAML by export
-// keeps its type for Jekyll.
-func TestTOMLStringsStayStrings(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("+++\ntitle = \"t\"\ndate = 2024-01-01T10:00:00+09:00\n")
-	for i, v := range yaml11Strings {
-		b.WriteString("k" + string(rune('a'+i)) + " = \"" + v + "\"\n")
-	}
-	b.WriteString("+++\nbody\n")
-	post := storage.Parse("a.md", []byte(b.String()))
-	out, key, err := yamlCopy(post, time.UTC)
-	if err != nil {
-		t.Fatalf("%s: %v", key, err)
-	}
-	for i, v := range yaml11Strings {
-		want := "k" + string(rune('a'+i)) + ": \"" + v + "\"\n"
-		if !strings.Contains(string(out.Bytes()), want) {
-			t.Errorf("want %q in\n%s", want, out.Bytes())
-		}
 	}
 }

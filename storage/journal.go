@@ -3,8 +3,6 @@ package storage
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -94,12 +92,6 @@ func (e JournalEntry) FileChangedSince(current []byte) bool {
 		return e.BaseHash != ""
 	}
 	return HashBytes(current) != e.BaseHash
-}
-
-// HashBytes is the hex sha256 of b, the form BaseHash and FileState use.
-func HashBytes(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 // Write stores e, replacing the post's previous entry, atomically: after a

@@ -6,8 +6,7 @@ import (
 	"io"
 	"slices"
 
-	"github.com/postdesk/postdesk/editor"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/editor/publish"
 	"github.com/postdesk/postdesk/storage"
 )
 
@@ -70,11 +69,11 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if *htmlOut != "" {
-		opt := imagefile.Options{}
+		blogDir := ""
 		if blog != nil {
-			opt.BlogDir = blog.Dir
+			blogDir = blog.Dir
 		}
-		if err := editor.ExportHTML(post, *htmlOut, opt); err != nil {
+		if err := publish.HTML(post, *htmlOut, blogDir); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", file, err)
 			return exitProblem
 		}
@@ -82,7 +81,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 
-	plan, err := editor.PlanExport(post, editor.ExportOptions{Blog: blog, Slug: *slug, Force: *force})
+	plan, err := publish.Plan(post, publish.Options{Blog: blog, Slug: *slug, Force: *force})
 	if err != nil {
 		fmt.Fprintf(stderr, "postdesk: %v\n", err)
 		return exitProblem

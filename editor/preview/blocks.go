@@ -9,8 +9,8 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -82,7 +82,7 @@ func newBlockCache() *blockCache {
 // as several CodeBoxes, whose Code joined with line ends is the block's.
 // The slice returned is the Renderer's too, which the next call starts
 // from, and may be the same slice again: treat it as read-only.
-func (p *Renderer) RenderBlocks(body []byte, opt imagefile.Options) []Block {
+func (p *Renderer) RenderBlocks(body []byte, opt storage.Site) []Block {
 	if blocks, ok := p.renderEdit(body, opt); ok {
 		return blocks
 	}
@@ -90,7 +90,7 @@ func (p *Renderer) RenderBlocks(body []byte, opt imagefile.Options) []Block {
 }
 
 // renderAll parses the whole body and renders the blocks not cached.
-func (p *Renderer) renderAll(body []byte, opt imagefile.Options) []Block {
+func (p *Renderer) renderAll(body []byte, opt storage.Site) []Block {
 	doc := p.parser.Parse(text.NewReader(body))
 	lines := lineStarts(body)
 	c := p.blocks
@@ -403,11 +403,11 @@ func (c *blockCache) pieceKey(lang, label string, above, below bool, code, lexed
 //
 // Lists are one top-level block, so their continuation lines and
 // looseness stay inside one key.
-func (c *blockCache) key(n ast.Node, src []byte, lines []int, b Block, opt imagefile.Options, images *[]imageCheck) string {
+func (c *blockCache) key(n ast.Node, src []byte, lines []int, b Block, opt storage.Site, images *[]imageCheck) string {
 	h := c.newHash()
 	h.str(opt.PostDir)
 	h.str(opt.BlogDir)
-	h.str(opt.MediaPrefix)
+	h.str(opt.MediaSubpath)
 	_, footnotes := n.(*extast.FootnoteList)
 	if !footnotes {
 		h.bytes(src[lines[b.StartLine]:lineStop(src, lines, b.EndLine)])

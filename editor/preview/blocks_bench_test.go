@@ -7,8 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // insertVariants returns n copies of body, each with a different
@@ -38,7 +38,7 @@ func benchAgainstHTML(b *testing.B, p *Renderer, variants [][]byte) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		p.RenderBlocks(v, imagefile.Options{})
+		p.RenderBlocks(v, storage.Site{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}
@@ -50,7 +50,7 @@ func benchAgainstHTML(b *testing.B, p *Renderer, variants [][]byte) {
 func BenchmarkRenderBlocksEdit(b *testing.B) {
 	body := longestPost(b)
 	p := New()
-	p.RenderBlocks(body, imagefile.Options{})
+	p.RenderBlocks(body, storage.Site{})
 	mid := bytes.LastIndexByte(body[:len(body)/2], '\n') + 1
 	// More variants than the caches keep, so no edit is ever cached.
 	benchAgainstHTML(b, p, insertVariants(body, mid, 4*keepRenders))
@@ -79,7 +79,7 @@ func typingAt(body []byte) int {
 func BenchmarkRenderBlocksTyping(b *testing.B) {
 	body := longestPost(b)
 	p := New()
-	p.RenderBlocks(body, imagefile.Options{})
+	p.RenderBlocks(body, storage.Site{})
 	benchAgainstHTML(b, p, insertVariants(body, typingAt(body), 4*keepRenders))
 }
 
@@ -96,7 +96,7 @@ func BenchmarkRenderBlocksCold(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		New().RenderBlocks(body, imagefile.Options{})
+		New().RenderBlocks(body, storage.Site{})
 		blocks += time.Since(t1)
 		html += t1.Sub(t0)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
@@ -147,9 +147,9 @@ const blocksPost = `# 제목
 func TestRenderBlocksMatchesRender(t *testing.T) {
 	body := []byte(blocksPost)
 	p := New()
-	blocks := p.RenderBlocks(body, imagefile.Options{})
+	blocks := p.RenderBlocks(body, storage.Site{})
 	checkTiling(t, body, blocks)
-	want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
+	want := dumpSegments(sameCode(New().Render(body, storage.Site{})))
 	if got := dumpSegments(joinBlocks(blocks)); got != want {
 		t.Errorf("blocks differ from Render\nblocks:\n%s\nrender:\n%s", got, want)
 	}
@@ -165,9 +165,9 @@ func TestRenderBlocksMatchesRender(t *testing.T) {
 
 func TestRenderBlocksEditChangesOneKey(t *testing.T) {
 	p := New()
-	before := p.RenderBlocks([]byte(blocksPost), imagefile.Options{})
+	before := p.RenderBlocks([]byte(blocksPost), storage.Site{})
 	edited := strings.Replace(blocksPost, "여기를 고친다", "여기를 고쳤다", 1)
-	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
+	after := p.RenderBlocks([]byte(edited), storage.Site{})
 	if len(before) != len(after) {
 		t.Fatalf("%d blocks before the edit, %d after", len(before), len(after))
 	}
@@ -203,7 +203,7 @@ func blockWith(t *testing.T, blocks []Block, s string) Block {
 
 func TestRenderBlocksAcrossBoundaries(t *testing.T) {
 	p := New()
-	blocks := p.RenderBlocks([]byte(blocksPost), imagefile.Options{})
+	blocks := p.RenderBlocks([]byte(blocksPost), storage.Site{})
 	first := blockWith(t, blocks, "첫 문단")
 	if d := dumpSegments(first.Segments); !strings.Contains(d, "https://example.com/a") {
 		t.Errorf("reference link not resolved across blocks:\n%s", d)
@@ -231,8 +231,8 @@ func TestRenderBlocksAcrossBoundaries(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			edited := []byte(strings.Replace(blocksPost, c.from, c.to, 1))
-			after := p.RenderBlocks(edited, imagefile.Options{})
-			want := dumpSegments(sameCode(New().Render(edited, imagefile.Options{})))
+			after := p.RenderBlocks(edited, storage.Site{})
+			want := dumpSegments(sameCode(New().Render(edited, storage.Site{})))
 			if got := dumpSegments(joinBlocks(after)); got != want {
 				t.Fatalf("blocks differ from Render\nblocks:\n%s\nrender:\n%s", got, want)
 			}
@@ -252,9 +252,9 @@ func TestRenderBlocksAcrossBoundaries(t *testing.T) {
 func TestRenderBlocksCorpus(t *testing.T) {
 	corpusPosts(t, func(t *testing.T, path string, body []byte) {
 		p := New()
-		want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
+		want := dumpSegments(sameCode(New().Render(body, storage.Site{})))
 		for _, pass := range []string{"cold", "cached"} {
-			blocks := p.RenderBlocks(body, imagefile.Options{})
+			blocks := p.RenderBlocks(body, storage.Site{})
 			checkTiling(t, body, blocks)
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
 				t.Fatalf("%s: blocks differ from Render\n%s", pass, storagetest.Lines(want, got))
@@ -266,7 +266,7 @@ func TestRenderBlocksCorpus(t *testing.T) {
 // TestRenderBlocksCRLF pins that line numbers count CRLF lines once.
 func TestRenderBlocksCRLF(t *testing.T) {
 	body := bytes.ReplaceAll([]byte(blocksPost), []byte("\n"), []byte("\r\n"))
-	blocks := New().RenderBlocks(body, imagefile.Options{})
+	blocks := New().RenderBlocks(body, storage.Site{})
 	checkTiling(t, body, blocks)
 	if b := blockWith(t, blocks, "가운데 문단"); b.StartLine != 12 {
 		t.Errorf("middle paragraph starts on line %d, want 12", b.StartLine)

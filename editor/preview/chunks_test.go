@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
@@ -40,7 +40,7 @@ func pieces(t *testing.T, blocks []Block) []*CodeBox {
 func TestCodePieces(t *testing.T) {
 	code := longCode(200)
 	body := []byte("Before.\n\n```text\n" + code + "```\n{: file=\"out.txt\" }\n\nAfter.\n")
-	blocks := New().RenderBlocks(body, imagefile.Options{})
+	blocks := New().RenderBlocks(body, storage.Site{})
 	checkTiling(t, body, blocks)
 	boxes := pieces(t, blocks)
 	if len(boxes) < 2 {
@@ -90,9 +90,9 @@ func TestCodePiecesEditOne(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := New()
-			before := p.RenderBlocks([]byte("```\n"+code+"```\n"), imagefile.Options{})
+			before := p.RenderBlocks([]byte("```\n"+code+"```\n"), storage.Site{})
 			edited := code[:mid] + c.edit + code[mid:]
-			after := p.RenderBlocks([]byte("```\n"+edited+"```\n"), imagefile.Options{})
+			after := p.RenderBlocks([]byte("```\n"+edited+"```\n"), storage.Site{})
 			if changed := len(newKeys(before, after)); changed < 1 || changed > 2 {
 				t.Errorf("%d of %d pieces changed key, want 1 or 2", changed, len(after))
 			}
@@ -168,8 +168,8 @@ func TestCodePiecesHighlight(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			body := []byte("```" + c.lang + "\n" + c.code + "```\n")
-			blocks := New().RenderBlocks(body, imagefile.Options{})
-			want := dumpSegments(sameCode(New().Render(body, imagefile.Options{})))
+			blocks := New().RenderBlocks(body, storage.Site{})
+			want := dumpSegments(sameCode(New().Render(body, storage.Site{})))
 			if got := dumpSegments(joinBlocks(blocks)); got != want {
 				t.Errorf("pieces are coloured differently from the whole block\n%s", storagetest.Lines(want, got))
 			}
@@ -193,7 +193,7 @@ func TestCodePiecesLookLikeOne(t *testing.T) {
 	test.NewTempApp(t)
 	test.ApplyTheme(t, theme.DefaultTheme())
 	body := []byte("```text\n" + longCode(100) + "```\n")
-	blocks := New().RenderBlocks(body, imagefile.Options{})
+	blocks := New().RenderBlocks(body, storage.Site{})
 	if len(blocks) < 3 {
 		t.Fatalf("%d blocks, want 3 or more", len(blocks))
 	}

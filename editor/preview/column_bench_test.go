@@ -9,8 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // The preview benchmarks measure the preview of the longest corpus post
@@ -34,7 +34,7 @@ func (t *previewTimes) run(b *testing.B, p *testPane, body []byte) {
 		b.Fatal(err)
 	}
 	t1 := time.Now()
-	blocks := p.renderer.RenderBlocks(body, imagefile.Options{})
+	blocks := p.renderer.RenderBlocks(body, storage.Site{})
 	t2 := time.Now()
 	p.apply(blocks)
 	t3 := time.Now()
@@ -69,7 +69,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 	b.Run("middle", func(b *testing.B) { benchPreviewEdit(b, body, mid) })
 
 	line := bytes.Count(body[:mid], []byte("\n"))
-	blocks := New().RenderBlocks(body, imagefile.Options{})
+	blocks := New().RenderBlocks(body, storage.Site{})
 	para := -1
 	for i, blk := range blocks {
 		if _, ok := blk.Segments[0].(*widget.TextSegment); ok && len(blk.Segments) == 1 &&

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/postdesk/postdesk/assets"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // testPane is a Renderer and a Column alone in a headless window, as a
@@ -63,7 +63,7 @@ func (p *testPane) showLine(line int) { p.column.ShowLine(line) }
 
 // showBody renders body and applies it, as a finished render would.
 func (p *testPane) showBody(body string) {
-	p.apply(p.renderer.RenderBlocks([]byte(body), imagefile.Options{}))
+	p.apply(p.renderer.RenderBlocks([]byte(body), storage.Site{}))
 }
 
 func richText(o fyne.CanvasObject) string {

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -37,7 +37,7 @@ import (
 type renderState struct {
 	body  []byte // a copy of the body rendered
 	lines []int  // lineStarts(body)
-	opt   imagefile.Options
+	opt   storage.Site
 	// blocks is the result.
 	blocks []Block
 	// entries are the cache entries of the blocks outside regions.
@@ -54,13 +54,13 @@ type renderState struct {
 type imageCheck struct {
 	dest, file    string
 	found, remote bool
-	stamp         imagefile.Stamp
+	stamp         storage.FileStamp
 }
 
 // checkImage looks up the image at address dest.
-func checkImage(dest string, opt imagefile.Options) imageCheck {
-	loc := imagefile.Locate(dest, opt)
-	return imageCheck{dest: dest, file: loc.File, found: loc.Found(), remote: loc.Where == imagefile.Remote, stamp: loc.Stamp}
+func checkImage(dest string, opt storage.Site) imageCheck {
+	loc := opt.Resolve(dest)
+	return imageCheck{dest: dest, file: loc.File, found: loc.Found(), remote: loc.Where == storage.Remote, stamp: loc.Stamp}
 }
 
 // remember keeps st for the next render to start from.
@@ -73,7 +73,7 @@ func (p *Renderer) remember(st *renderState) {
 // renderEdit renders body from the previous render when the edit
 // between them is confined to a code block; ok is false if it is not,
 // and body must be parsed.
-func (p *Renderer) renderEdit(body []byte, opt imagefile.Options) (blocks []Block, ok bool) {
+func (p *Renderer) renderEdit(body []byte, opt storage.Site) (blocks []Block, ok bool) {
 	p.mu.Lock()
 	st := p.last
 	p.mu.Unlock()
@@ -292,7 +292,7 @@ func (p *Renderer) renderSame(st *renderState) []Block {
 
 // imagesUnchanged reports whether every image is still found where it
 // was, and is the same file, or is still missing.
-func imagesUnchanged(images []imageCheck, opt imagefile.Options) bool {
+func imagesUnchanged(images []imageCheck, opt storage.Site) bool {
 	for _, im := range images {
 		if checkImage(im.dest, opt) != im {
 			return false

@@ -10,8 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/text"
 )
@@ -60,11 +60,11 @@ func sameBlocks(t *testing.T, body []byte, got, want []Block) {
 // and gave what a fresh render of body gives.
 func checkEdit(t *testing.T, p *Renderer, body []byte, wantIncremental bool) {
 	t.Helper()
-	got := p.RenderBlocks(body, imagefile.Options{})
+	got := p.RenderBlocks(body, storage.Site{})
 	if incremental(p) != wantIncremental {
 		t.Errorf("incremental render: %v, want %v", incremental(p), wantIncremental)
 	}
-	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
+	sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, storage.Site{}))
 }
 
 // newKeys returns the blocks of after whose keys before does not have.
@@ -141,11 +141,11 @@ func TestRenderBlocksEdit(t *testing.T) {
 	for _, c := range editCases {
 		t.Run(c.name, func(t *testing.T) {
 			p := New()
-			p.RenderBlocks([]byte(base), imagefile.Options{})
+			p.RenderBlocks([]byte(base), storage.Site{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 			// And back, as an undo does.
-			got := p.RenderBlocks([]byte(base), imagefile.Options{})
-			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), imagefile.Options{}))
+			got := p.RenderBlocks([]byte(base), storage.Site{})
+			sameBlocks(t, []byte(base), got, freshLike(p).RenderBlocks([]byte(base), storage.Site{}))
 		})
 	}
 }
@@ -156,7 +156,7 @@ func TestRenderBlocksEdit(t *testing.T) {
 func TestRenderBlocksEditListAbove(t *testing.T) {
 	base := "10.   item\n\n" + indent(longCode(30))
 	p := New()
-	p.RenderBlocks([]byte(base), imagefile.Options{})
+	p.RenderBlocks([]byte(base), storage.Site{})
 	for _, c := range []struct {
 		name, to    string
 		incremental bool
@@ -166,7 +166,7 @@ func TestRenderBlocksEditListAbove(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			checkEdit(t, p, []byte(applyEdit(t, base, "    x0 = ", c.to)), c.incremental)
-			p.RenderBlocks([]byte(base), imagefile.Options{})
+			p.RenderBlocks([]byte(base), storage.Site{})
 		})
 	}
 }
@@ -185,7 +185,7 @@ func TestRenderBlocksEditBoundary(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := New()
-			p.RenderBlocks([]byte(base), imagefile.Options{})
+			p.RenderBlocks([]byte(base), storage.Site{})
 			checkEdit(t, p, []byte(applyEdit(t, base, c.from, c.to)), c.incremental)
 		})
 	}
@@ -202,7 +202,7 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 	p := New()
 	want := make([][]Block, len(bodies))
 	for i, b := range bodies {
-		want[i] = freshLike(p).RenderBlocks(b, imagefile.Options{})
+		want[i] = freshLike(p).RenderBlocks(b, storage.Site{})
 	}
 	got := make([][][]Block, 4)
 	var wg sync.WaitGroup
@@ -211,7 +211,7 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for k := range 3 * len(bodies) {
-				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], imagefile.Options{}))
+				got[g] = append(got[g], p.RenderBlocks(bodies[(k+g)%len(bodies)], storage.Site{}))
 			}
 		}()
 	}
@@ -229,9 +229,9 @@ func TestRenderBlocksEditConcurrent(t *testing.T) {
 func TestRenderBlocksEditKeys(t *testing.T) {
 	base := editBase()
 	p := New()
-	before := p.RenderBlocks([]byte(base), imagefile.Options{})
+	before := p.RenderBlocks([]byte(base), storage.Site{})
 	edited := applyEdit(t, base, "x30 = ", "x30 = y")
-	after := p.RenderBlocks([]byte(edited), imagefile.Options{})
+	after := p.RenderBlocks([]byte(edited), storage.Site{})
 	changed := newKeys(before, after)
 	for _, b := range changed {
 		if !strings.Contains(segmentText(b.Segments), "x30 = y") {
@@ -246,8 +246,8 @@ func TestRenderBlocksEditKeys(t *testing.T) {
 func TestRenderBlocksEditSameBody(t *testing.T) {
 	base := []byte(editBase())
 	p := New()
-	first := p.RenderBlocks(base, imagefile.Options{})
-	again := p.RenderBlocks(bytes.Clone(base), imagefile.Options{})
+	first := p.RenderBlocks(base, storage.Site{})
+	again := p.RenderBlocks(bytes.Clone(base), storage.Site{})
 	if !incremental(p) {
 		t.Error("the same body was parsed again")
 	}
@@ -257,9 +257,9 @@ func TestRenderBlocksEditSameBody(t *testing.T) {
 func TestRenderBlocksEditOptions(t *testing.T) {
 	base := editBase()
 	p := New()
-	p.RenderBlocks([]byte(base), imagefile.Options{})
+	p.RenderBlocks([]byte(base), storage.Site{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y"))
-	opt := imagefile.Options{PostDir: "/elsewhere"}
+	opt := storage.Site{PostDir: "/elsewhere"}
 	got := p.RenderBlocks(edited, opt)
 	if incremental(p) {
 		t.Error("new options did not parse again")
@@ -273,7 +273,7 @@ func TestRenderBlocksEditOptions(t *testing.T) {
 func TestRenderBlocksEditImageAppears(t *testing.T) {
 	dir := t.TempDir()
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := imagefile.Options{PostDir: dir}
+	opt := storage.Site{PostDir: dir}
 	p := New()
 	p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 4, 4)
@@ -295,7 +295,7 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 	dir := t.TempDir()
 	writePNG(t, dir, "pic.png", 4, 4)
 	base := "![pic](pic.png)\n\n" + editBase()
-	opt := imagefile.Options{PostDir: dir}
+	opt := storage.Site{PostDir: dir}
 	p := New()
 	before := p.RenderBlocks([]byte(base), opt)
 	writePNG(t, dir, "pic.png", 40, 2)
@@ -313,13 +313,13 @@ func TestRenderBlocksEditImageReplaced(t *testing.T) {
 func TestRenderBlocksEditCRLF(t *testing.T) {
 	base := strings.ReplaceAll(editBase(), "\n", "\r\n")
 	p := New()
-	p.RenderBlocks([]byte(base), imagefile.Options{})
+	p.RenderBlocks([]byte(base), storage.Site{})
 	edited := []byte(applyEdit(t, base, "x30 = ", "x30 = y\r\nx30b = "))
-	got := p.RenderBlocks(edited, imagefile.Options{})
+	got := p.RenderBlocks(edited, storage.Site{})
 	if !incremental(p) {
 		t.Error("an edit in a CRLF code block parsed again")
 	}
-	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, imagefile.Options{}))
+	sameBlocks(t, edited, got, freshLike(p).RenderBlocks(edited, storage.Site{}))
 }
 
 // TestBlockCode pins that the code of a block read from its lines is
@@ -434,10 +434,10 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 		_, _ = h.Write([]byte(filepath.ToSlash(path)))
 		rng := rand.New(rand.NewPCG(1, h.Sum64()))
 		p := New()
-		p.RenderBlocks(body, imagefile.Options{})
+		p.RenderBlocks(body, storage.Site{})
 		for range edits {
 			body = randomEdit(rng, body, codeRanges(p))
-			got := p.RenderBlocks(body, imagefile.Options{})
+			got := p.RenderBlocks(body, storage.Site{})
 			total++
 			if incremental(p) {
 				fast++
@@ -445,7 +445,7 @@ func TestRenderBlocksEditCorpus(t *testing.T) {
 					t.Fatalf("line starts after the edit are %v, want %v", p.last.lines, want)
 				}
 			}
-			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
+			sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, storage.Site{}))
 		}
 	})
 	t.Logf("%d of %d edits rendered without parsing", fast, total)
@@ -479,15 +479,15 @@ func TestRenderBlocksEditTricky(t *testing.T) {
 			rng := rand.New(rand.NewPCG(2, uint64(i)))
 			body := []byte(post)
 			p := New()
-			p.RenderBlocks(body, imagefile.Options{})
+			p.RenderBlocks(body, storage.Site{})
 			for range edits {
 				if rng.IntN(20) == 0 {
 					body = []byte(post)
 				} else {
 					body = randomEdit(rng, body, codeRanges(p))
 				}
-				got := p.RenderBlocks(body, imagefile.Options{})
-				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, imagefile.Options{}))
+				got := p.RenderBlocks(body, storage.Site{})
+				sameBlocks(t, body, got, freshLike(p).RenderBlocks(body, storage.Site{}))
 			}
 		})
 	}
@@ -513,8 +513,8 @@ func FuzzRenderBlocksEdit(f *testing.F) {
 		edited := body[:at] + ins + body[at+n:]
 		p := New()
 		p.code = tokens
-		p.RenderBlocks([]byte(body), imagefile.Options{})
-		got := p.RenderBlocks([]byte(edited), imagefile.Options{})
-		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), imagefile.Options{}))
+		p.RenderBlocks([]byte(body), storage.Site{})
+		got := p.RenderBlocks([]byte(edited), storage.Site{})
+		sameBlocks(t, []byte(edited), got, freshLike(p).RenderBlocks([]byte(edited), storage.Site{}))
 	})
 }

@@ -11,11 +11,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage"
 )
 
 func TestEstimatesNearLaidOutHeights(t *testing.T) {
-	checkEstimates(t, string(longestPost(t)), imagefile.Options{})
+	checkEstimates(t, string(longestPost(t)), storage.Site{})
 }
 
 // A long code block comes as pieces whose boxes join: a joined box
@@ -27,11 +27,11 @@ func TestEstimatesJoinedCodeBoxes(t *testing.T) {
 		fmt.Fprintf(&b, "func step%d(x int) int {\n\ty := x * %d\n\treturn y + len(\"%d\")\n}\n\n", i, i, i)
 	}
 	b.WriteString("```\n")
-	blocks := New().RenderBlocks([]byte(b.String()), imagefile.Options{})
+	blocks := New().RenderBlocks([]byte(b.String()), storage.Site{})
 	if len(blocks) < 20 {
 		t.Fatalf("the code block came as %d blocks, not as pieces", len(blocks))
 	}
-	checkEstimates(t, b.String(), imagefile.Options{})
+	checkEstimates(t, b.String(), storage.Site{})
 }
 
 // An image is drawn at its natural size, shrunk to the column's width.
@@ -46,13 +46,13 @@ func TestEstimatesImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := "Before.\n\n![a picture](pic.png)\n\nBetween.\n\n![small](pic.png){: width=\"200\" }\n\nAfter.\n"
-	checkEstimates(t, body, imagefile.Options{PostDir: dir})
+	checkEstimates(t, body, storage.Site{PostDir: dir})
 }
 
 // checkEstimates checks that the blocks of body, estimated, add up to
 // within a tenth of their laid-out height, at a narrow, a middling and a
 // wide width.
-func checkEstimates(t *testing.T, body string, opt imagefile.Options) {
+func checkEstimates(t *testing.T, body string, opt storage.Site) {
 	t.Helper()
 	for _, width := range []float32{300, 600, 1000} {
 		p := newTestPane(t, fyne.NewSize(width, 400))

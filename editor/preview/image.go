@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/yuin/goldmark/ast"
 	_ "golang.org/x/image/webp" // Chirpy sites favour WebP
 )
@@ -56,7 +56,8 @@ func (w *segmentWriter) imageBox(n *ast.Image, alt string, c blockContext) *Imag
 	b := &ImageBox{Source: string(n.Destination), Alt: alt, Indent: c.indent}
 	b.Width = attrFloat(n, "width", "w")
 	b.Height = attrFloat(n, "height", "h")
-	b.Path, b.Found, b.Remote = imagefile.Resolve(b.Source, w.opt)
+	loc := w.opt.Resolve(b.Source)
+	b.Path, b.Found, b.Remote = loc.File, loc.Found(), loc.Where == storage.Remote
 	if b.Found {
 		b.Pixels, _ = imageSize(b.Path)
 	}

@@ -24,8 +24,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -70,7 +70,7 @@ func (p *Renderer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
 // the RichText segments that show it. It is Renderer.Render with nothing
 // remembered between calls; a preview that re-renders should hold a
 // Renderer instead.
-func Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
+func Render(body []byte, opt storage.Site) []widget.RichTextSegment {
 	return New().Render(body, opt)
 }
 
@@ -80,7 +80,7 @@ func Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
 // (CodeBox, MathBox, PromptBox, ImageBox, QuoteBlock, ListBlock). Render
 // reads the file system only to see whether local images exist; it never
 // touches the network.
-func (p *Renderer) Render(body []byte, opt imagefile.Options) []widget.RichTextSegment {
+func (p *Renderer) Render(body []byte, opt storage.Site) []widget.RichTextSegment {
 	doc := p.parser.Parse(text.NewReader(body))
 	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
 	w.children(doc, blockContext{})
@@ -109,7 +109,7 @@ func (c blockContext) textStyle(base widget.RichTextStyle) widget.RichTextStyle 
 // the many Text nodes goldmark splits a line into become one segment.
 type segmentWriter struct {
 	src  []byte
-	opt  imagefile.Options
+	opt  storage.Site
 	code *highlightRun
 	page func(*fyne.ScrollEvent) // the Renderer's; see SetPageWheel
 

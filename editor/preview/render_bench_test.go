@@ -4,8 +4,8 @@ import (
 	"io"
 	"testing"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // BenchmarkRenderHTML is the yardstick: the HTML `postdesk render` and
@@ -27,11 +27,11 @@ func BenchmarkRenderHTML(b *testing.B) {
 func BenchmarkRender(b *testing.B) {
 	body := longestPost(b)
 	p := New()
-	p.Render(body, imagefile.Options{})
+	p.Render(body, storage.Site{})
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		p.Render(body, imagefile.Options{})
+		p.Render(body, storage.Site{})
 	}
 }
 
@@ -42,6 +42,6 @@ func BenchmarkRenderCold(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Render(body, imagefile.Options{})
+		Render(body, storage.Site{})
 	}
 }

@@ -17,8 +17,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/postdesk/postdesk/editor/imagefile"
 	"github.com/postdesk/postdesk/editor/markdown"
+	"github.com/postdesk/postdesk/storage"
 	"github.com/postdesk/postdesk/storage/storagetest"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -28,7 +28,7 @@ import (
 
 // specOptions are the options of the spec cases: folders that do not
 // exist, so that every local image is reported missing at a stable path.
-var specOptions = imagefile.Options{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
+var specOptions = storage.Site{PostDir: "/no/such/post", BlogDir: "/no/such/blog"}
 
 const previewSpec = "testdata/segments.txt"
 
@@ -332,7 +332,7 @@ func longestPost(tb testing.TB) []byte {
 func TestRenderCorpus(t *testing.T) {
 	p := New()
 	corpusPosts(t, func(t *testing.T, path string, body []byte) {
-		segs := p.Render(body, imagefile.Options{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
+		segs := p.Render(body, storage.Site{PostDir: filepath.Dir(path), BlogDir: filepath.Dir(filepath.Dir(path))})
 		if len(segs) == 0 && len(bytes.TrimSpace(body)) > 0 {
 			t.Fatal("no segments")
 		}
@@ -465,20 +465,20 @@ func TestImagePaths(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		opt   imagefile.Options
+		opt   storage.Site
 		path  string
 		found bool
 	}{
-		{"absolute path under blog folder", "/assets/img/a.png", imagefile.Options{BlogDir: blog, PostDir: post}, abs, true},
-		{"absolute path with no blog folder", "/assets/img/a.png", imagefile.Options{PostDir: post}, "", false},
-		{"relative path under media_subpath", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, media, true},
-		{"relative path under img_path with slash", "b.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post/"}, media, true},
-		{"relative path falls back beside the post", "c.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/assets/img/post"}, beside, true},
-		{"relative path beside the post", "c.png", imagefile.Options{PostDir: post}, beside, true},
-		{"percent-encoded name", "%63.png", imagefile.Options{PostDir: post}, beside, true},
-		{"query and fragment dropped", "c.png?v=2#x", imagefile.Options{PostDir: post}, beside, true},
-		{"missing file reports first candidate", "d.png", imagefile.Options{BlogDir: blog, PostDir: post, MediaPrefix: "/m"}, filepath.Join(blog, "m", "d.png"), false},
-		{"remote media prefix", "b.png", imagefile.Options{MediaPrefix: "https://cdn.example.com/x"}, "", false},
+		{"absolute path under blog folder", "/assets/img/a.png", storage.Site{BlogDir: blog, PostDir: post}, abs, true},
+		{"absolute path with no blog folder", "/assets/img/a.png", storage.Site{PostDir: post}, "", false},
+		{"relative path under media_subpath", "b.png", storage.Site{BlogDir: blog, PostDir: post, MediaSubpath: "/assets/img/post"}, media, true},
+		{"relative path under img_path with slash", "b.png", storage.Site{BlogDir: blog, PostDir: post, MediaSubpath: "/assets/img/post/"}, media, true},
+		{"relative path falls back beside the post", "c.png", storage.Site{BlogDir: blog, PostDir: post, MediaSubpath: "/assets/img/post"}, beside, true},
+		{"relative path beside the post", "c.png", storage.Site{PostDir: post}, beside, true},
+		{"percent-encoded name", "%63.png", storage.Site{PostDir: post}, beside, true},
+		{"query and fragment dropped", "c.png?v=2#x", storage.Site{PostDir: post}, beside, true},
+		{"missing file reports first candidate", "d.png", storage.Site{BlogDir: blog, PostDir: post, MediaSubpath: "/m"}, filepath.Join(blog, "m", "d.png"), false},
+		{"remote media prefix", "b.png", storage.Site{MediaSubpath: "https://cdn.example.com/x"}, "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -520,7 +520,7 @@ func TestVisuals(t *testing.T) {
 		"---",
 		"[^1]: The note.",
 	}, "\n\n")
-	segs := Render([]byte(src), imagefile.Options{PostDir: dir})
+	segs := Render([]byte(src), storage.Site{PostDir: dir})
 	rt := widget.NewRichText(segs...)
 	rt.Wrapping = fyne.TextWrapWord
 	w := test.NewTempWindow(t, rt)
@@ -542,7 +542,7 @@ func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
 	var paged []float32
 	p := New()
 	p.SetPageWheel(func(ev *fyne.ScrollEvent) { paged = append(paged, ev.Scrolled.DY) })
-	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), imagefile.Options{})
+	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), storage.Site{})
 	box := blocks[0].Segments[0].(*CodeBox)
 	v := box.Visual()
 	v.Resize(fyne.NewSize(300, 200))

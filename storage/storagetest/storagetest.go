@@ -1,6 +1,7 @@
 // Package storagetest holds what the tests of every package share: the
-// real posts of the project's corpus, and a way to show two texts whose
-// difference hides in line ends or other invisible bytes.
+// real posts of the project's corpus, a way to show two texts whose
+// difference hides in line ends or other invisible bytes, and a way to
+// write files and check that a failed write left a folder as it was.
 package storagetest
 
 import (
@@ -179,4 +180,60 @@ func ReadSpec(tb testing.TB, path string) []SpecCase {
 		cases = append(cases, SpecCase{No: no, Desc: desc, In: parts[1], Want: parts[2]})
 	}
 	return cases
+}
+
+// WriteFile writes text to the file at path, creating the folders it
+// needs, and fails the test on error.
+func WriteFile(tb testing.TB, path, text string) {
+	tb.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// Snapshot reads every file under dir into a map from its path relative
+// to dir to its content; a folder is there too, as "PATH/" with no
+// content. Comparing two snapshots with SameSnapshot shows what a write
+// that should have changed nothing left, lost or changed.
+func Snapshot(tb testing.TB, dir string) map[string]string {
+	tb.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			files[rel+"/"] = ""
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		files[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
+}
+
+// SameSnapshot fails the test for every file or folder that after has
+// and before has not, has with other content, or lacks.
+func SameSnapshot(tb testing.TB, before, after map[string]string) {
+	tb.Helper()
+	for k, v := range after {
+		if w, ok := before[k]; !ok {
+			tb.Errorf("left behind: %s", k)
+		} else if w != v {
+			tb.Errorf("changed: %s\n got %q\nwant %q", k, v, w)
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			tb.Errorf("lost: %s", k)
+		}
+	}
 }

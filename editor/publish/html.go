@@ -1,4 +1,4 @@
-package editor
+package publish
 
 import (
 	"bytes"
@@ -14,46 +14,39 @@ import (
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/postdesk/postdesk/assets"
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/assets/htmlpage"
 	"github.com/postdesk/postdesk/editor/markdown"
 	"github.com/postdesk/postdesk/storage"
 )
 
-// ExportHTML writes post as one standalone HTML page at out: the body
-// through the preview's Markdown pipeline (RenderHTML's), under the title
-// and date, with the stylesheet inline. The page loads nothing from the
+// HTML writes post as one standalone HTML page at out: the body
+// through the Markdown pipeline the preview reads it with
+// (markdown.New), under the title and date, with the stylesheet inline. The page loads nothing from the
 // network: math is shown as its TeX source in code style rather than
 // through MathJax, and remote images stay remote links.
 //
-// Local images (Markdown images, resolved as the preview resolves them)
-// are copied beside the page into OUT_files/ (for out = post.html, into
-// post_files/, as browsers save pages), so the page and its folder can
-// be moved together; copies are files, not data: URIs, to keep the page
-// readable and its size that of the text. Images in raw HTML keep their
-// address. opt.PostDir defaults to the post's folder, opt.MediaPrefix to
-// its media_subpath or img_path. The page and the images are each written
-// atomically.
-func ExportHTML(post *storage.Post, out string, opt imagefile.Options) error {
+// Local images (Markdown images, resolved as the preview resolves them:
+// storage.SiteOf(post, blogDir), blogDir "" when the blog folder is not
+// known) are copied beside the page into OUT_files/ (for out = post.html,
+// into post_files/, as browsers save pages), so the page and its folder
+// can be moved together; copies are files, not data: URIs, to keep the
+// page readable and its size that of the text. Images in raw HTML keep
+// their address. The page and the images are each written atomically.
+//
+// HTML keeps no state between calls: it may run on any goroutine, for
+// any number of posts at once, as long as no two write the same out.
+func HTML(post *storage.Post, out, blogDir string) error {
 	if err := post.Err(); err != nil {
 		return fmt.Errorf("export html: %w", err)
 	}
-	if opt.PostDir == "" && post.Path != "" {
-		opt.PostDir = filepath.Dir(post.Path)
-	}
-	if opt.MediaPrefix == "" {
-		opt.MediaPrefix, _ = post.String("media_subpath")
-		if opt.MediaPrefix == "" {
-			opt.MediaPrefix, _ = post.String("img_path")
-		}
-	}
+	site := storage.SiteOf(post, blogDir)
 	body := post.Body()
 	md := markdown.New()
 	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(mathAsCode{}, 100)))
 	doc := md.Parser().Parse(text.NewReader(body))
 
 	filesDir := strings.TrimSuffix(out, filepath.Ext(out)) + "_files"
-	copies, err := pageImages(doc, filesDir, opt)
+	copies, err := pageImages(doc, filesDir, site)
 	if err != nil {
 		return fmt.Errorf("export html: %w", err)
 	}
@@ -70,7 +63,7 @@ func ExportHTML(post *storage.Post, out string, opt imagefile.Options) error {
 	}
 	fmt.Fprintf(&page, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(lang))
 	page.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&page, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<article>\n<header>\n", html.EscapeString(title), assets.ExportCSS)
+	fmt.Fprintf(&page, "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<article>\n<header>\n", html.EscapeString(title), htmlpage.Stylesheet)
 	fmt.Fprintf(&page, "<h1>%s</h1>\n", html.EscapeString(title))
 	if d, ok := post.Date("date"); ok {
 		fmt.Fprintf(&page, "<p class=\"date\">%s</p>\n", html.EscapeString(d.Text))
@@ -100,7 +93,7 @@ func ExportHTML(post *storage.Post, out string, opt imagefile.Options) error {
 // pageImages points the local images of doc at their copies in filesDir
 // and lists the copies to make. A missing image is an error: the page
 // would show a broken image.
-func pageImages(doc ast.Node, filesDir string, opt imagefile.Options) ([]ImageCopy, error) {
+func pageImages(doc ast.Node, filesDir string, site storage.Site) ([]ImageCopy, error) {
 	var copies []ImageCopy
 	names := map[string]string{} // image file → name in filesDir
 	taken := map[string]bool{}
@@ -113,11 +106,12 @@ func pageImages(doc ast.Node, filesDir string, opt imagefile.Options) ([]ImageCo
 		if strings.Contains(dest, "{{") || strings.Contains(dest, "{%") {
 			return ast.WalkContinue, nil
 		}
-		file, found, remote := imagefile.Resolve(dest, opt)
+		loc := site.Resolve(dest)
+		file := loc.File
 		switch {
-		case remote || file == "":
+		case loc.Where == storage.Remote || file == "":
 			return ast.WalkContinue, nil
-		case !found:
+		case !loc.Found():
 			return ast.WalkStop, fmt.Errorf("image %s not found (looked for %s)", dest, file)
 		}
 		name, ok := names[file]

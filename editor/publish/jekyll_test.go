@@ -1,4 +1,4 @@
-package editor
+package publish
 
 import (
 	"context"
@@ -12,8 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // The Jekyll test builds a real site from exported posts and checks that
@@ -33,12 +34,13 @@ defaults:
     values: {layout: post}
 `
 
-// jekyllCorpus are real posts: a Korean author's, a CRLF one with
-// site-absolute images, and one with math and img_path images.
+// jekyllCorpus are real posts, below the corpus folder: a Korean
+// author's, a CRLF one with site-absolute images, and one with math and
+// img_path images.
 var jekyllCorpus = []string{
-	"../../shared/corpus/author/_posts/2022-01-01-2021_retrospective.md",
-	"../../shared/corpus/korean/113bommy/_posts/2023-08-22-CS231n - Lecture 2.md",
-	"../../shared/corpus/korean/standing-o/_posts/2023-12-04-positional-encoding.md",
+	"author/_posts/2022-01-01-2021_retrospective.md",
+	"korean/113bommy/_posts/2023-08-22-CS231n - Lecture 2.md",
+	"korean/standing-o/_posts/2023-12-04-positional-encoding.md",
 }
 
 // jekyllFixtures are ours: a local image beside the post, a zone-less
@@ -53,8 +55,8 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 		t.Skip("SKIPPED: `jekyll` is not on PATH, so exported posts are NOT checked against real Jekyll; install it (apt-get install jekyll) to run this test")
 	}
 	site := t.TempDir()
-	writeFile(t, filepath.Join(site, "_config.yml"), jekyllConfig)
-	writeFile(t, filepath.Join(site, "_layouts", "post.html"), jekyllLayout)
+	storagetest.WriteFile(t, filepath.Join(site, "_config.yml"), jekyllConfig)
+	storagetest.WriteFile(t, filepath.Join(site, "_layouts", "post.html"), jekyllLayout)
 	blog, err := storage.OpenBlog(site)
 	if err != nil {
 		t.Fatal(err)
@@ -63,11 +65,14 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 
 	type exported struct {
 		source *storage.Post
-		plan   *ExportPlan
+		plan   *Export
 		media  string
 	}
 	var posts []exported
-	sources := append([]string{}, jekyllCorpus...)
+	var sources []string
+	for _, f := range jekyllCorpus {
+		sources = append(sources, filepath.Join(storagetest.CorpusDir(t), filepath.FromSlash(f)))
+	}
 	for _, f := range jekyllFixtures {
 		sources = append(sources, filepath.Join(drafts, f))
 	}
@@ -77,7 +82,7 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 			t.Fatalf("%s: %v", src, err)
 		}
 		media := seedSiteImages(t, site, post)
-		plan, err := PlanExport(post, ExportOptions{Blog: blog})
+		plan, err := Plan(post, Options{Blog: blog})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,7 +116,7 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 				w := v.(time.Time)
 				when = time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, seoul)
 			}
-			slug := Slugify(title)
+			slug := editor.Slugify(title)
 			if want := when.Format("2006-01-02") + "-" + slug + ".md"; filepath.Base(e.plan.Target) != want {
 				t.Errorf("file name = %s, want %s", filepath.Base(e.plan.Target), want)
 			}
@@ -130,7 +135,7 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 			}
 			for _, m := range imgSrc.FindAllStringSubmatch(body, -1) {
 				src := m[1]
-				if imagefile.IsRemote(src) {
+				if storage.IsRemote(src) {
 					continue
 				}
 				p, _ := url.PathUnescape(strings.ReplaceAll(src, "&amp;", "&"))
@@ -162,13 +167,10 @@ func TestJekyllBuildsExportedPosts(t *testing.T) {
 // them, and returns the post's img_path or media_subpath.
 func seedSiteImages(t *testing.T, site string, post *storage.Post) string {
 	t.Helper()
-	media, _ := post.String("media_subpath")
-	if media == "" {
-		media, _ = post.String("img_path")
-	}
+	media := post.MediaSubpath()
 	refs, _, _ := findImages(post.Body())
 	for _, r := range refs {
-		if imagefile.IsRemote(r.dest) {
+		if storage.IsRemote(r.dest) {
 			continue
 		}
 		p, _ := url.PathUnescape(r.dest)
@@ -179,7 +181,7 @@ func seedSiteImages(t *testing.T, site string, post *storage.Post) string {
 		default:
 			continue
 		}
-		writeFile(t, filepath.Join(site, filepath.FromSlash(p)), "stand-in image")
+		storagetest.WriteFile(t, filepath.Join(site, filepath.FromSlash(p)), "stand-in image")
 	}
 	return media
 }

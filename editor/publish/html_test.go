@@ -1,4 +1,4 @@
-package editor
+package publish
 
 import (
 	"os"
@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/postdesk/postdesk/editor/imagefile"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 func TestExportHTML(t *testing.T) {
 	_, drafts := exportFixture(t)
 	post := loadPost(t, filepath.Join(drafts, "with-images.md"))
 	out := filepath.Join(t.TempDir(), "page.html")
-	if err := ExportHTML(post, out, imagefile.Options{}); err != nil {
+	if err := HTML(post, out, ""); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(out)
@@ -49,18 +49,12 @@ func TestExportHTML(t *testing.T) {
 
 func TestExportHTMLMissingImage(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "p.md"), "---\ntitle: t\n---\n![](gone.png)\n")
-	err := ExportHTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), imagefile.Options{})
+	storagetest.WriteFile(t, filepath.Join(dir, "p.md"), "---\ntitle: t\n---\n![](gone.png)\n")
+	err := HTML(loadPost(t, filepath.Join(dir, "p.md")), filepath.Join(dir, "p.html"), "")
 	if err == nil || !strings.Contains(err.Error(), "gone.png not found") {
 		t.Errorf("err = %v", err)
 	}
 	if isFile(filepath.Join(dir, "p.html")) {
 		t.Error("page written despite the error")
 	}
-}
-
-// isFile tells whether p is a regular file.
-func isFile(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
 }
