@@ -37,6 +37,10 @@ lint:
 	if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+	@# The headless packages link no Fyne: the command line and the editing
+	@# session run, and are tested, without a display.
+	@fyne=$$($(GO) list -deps ./app/cli ./editor ./editor/markdown ./editor/publish ./storage | grep '^fyne\.io/'); \
+	if [ -n "$$fyne" ]; then echo "headless packages link Fyne:"; echo "$$fyne"; exit 1; fi
 
 # The README's performance figures. Fyne's Entry takes seconds a keystroke
 # on long text, so its benchmarks run a few times only, and not at 1 MB.

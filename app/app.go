@@ -1,5 +1,19 @@
 // Package app is the Fyne application: the window, its widgets and the
-// bridge between them and the headless editor and storage packages.
+// bridge between them and the headless editor and storage packages. It
+// holds no editing logic of its own; long work (export, HTML export, the
+// journal read at start, scanning the blog) runs off the UI goroutine and
+// comes back to the widgets through fyne.Do (ui.background, debounce).
+//
+// The files follow the window from start to use: app.go starts it;
+// theme.go brings the Hangul fonts; ui.go lays out the panes and menu.go
+// their toolbar, menu and shortcuts; document.go opens a post into the
+// panes and takes the edits made in them (source.go, the editor; form.go,
+// the front matter; find.go, find and replace; preview.go; status.go);
+// save.go and conflict.go write it back and handle a file changed on disk;
+// recover.go offers unsaved edits back after a crash; blog.go, library.go,
+// publish.go, export_html.go, commands.go and settings.go serve the blog
+// folder, the sidebar, export and the menu's commands; debounce.go is
+// the "newest result wins" rule that background work shares.
 package app
 
 import (
