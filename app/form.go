@@ -114,8 +114,11 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		f.texts[key], f.notes[key], input = e, n, container.NewVBox(n.box, e)
 	case editor.KindList:
 		c := controls.NewChipList(placeholder(field.Help, "add…"), f.input)
-		if key == "categories" {
+		switch key {
+		case "categories":
 			c.SetMaxItems(2, "Chirpy uses only the first 2.")
+		case "tags":
+			c.SetLowercase("Chirpy expects lowercase tags")
 		}
 		c.OnChanged = func(items []string) {
 			f.edit(func(s *editor.Session) error { return s.SetList(key, items) })

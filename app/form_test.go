@@ -88,3 +88,23 @@ func TestListTitleSaysSo(t *testing.T) {
 		t.Error("a plain title got the note")
 	}
 }
+
+// TestTagsOfferLowercase: a tag typed with capitals reaches the post as
+// typed, and the form offers the lowercase form that Chirpy expects.
+func TestTagsOfferLowercase(t *testing.T) {
+	u := newTestUI(t, "")
+	tags := u.form.lists["tags"]
+	u.win.Canvas().Focus(tags.Entry())
+	test.Type(tags.Entry(), "Testing")
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := u.session.List("tags"); len(got) != 1 || got[0] != "Testing" {
+		t.Fatalf("tags = %q, want the tag as typed", got)
+	}
+	var shown []string
+	for _, l := range texts(tags) {
+		shown = append(shown, l.Text)
+	}
+	if !strings.Contains(strings.Join(shown, " "), `use "testing"?`) {
+		t.Fatalf("no lowercase offer under the tags: %q", shown)
+	}
+}
