@@ -39,7 +39,7 @@ func newLibrarySidebar(open func(path string), scanned func(*storage.Library), i
 	l.search.SetPlaceHolder("Search title, tag, category")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.note.Wrapping = fyne.TextWrapWord
-	l.note.Importance = widget.LowImportance
+	l.note.SizeName = theme.SizeNameCaptionText // small, but not dimmed: it says what is wrong
 	l.list = newPostList(l)
 	// The search comes before the list among the box's objects, so that
 	// Tab from the search goes into the list (Border puts its middle first).
