@@ -1,12 +1,15 @@
 package app
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"gopkg.in/yaml.v3"
 
 	"github.com/postdesk/postdesk/app/controls"
 	"github.com/postdesk/postdesk/editor"
@@ -30,18 +33,38 @@ type form struct {
 	problem *widget.Label   // why the form is off, in raw mode
 	fields  *fyne.Container // the form proper, hidden in raw mode
 
-	texts map[string]*ime.Entry
+	texts map[string]*formEntry
 	lists map[string]*controls.ChipList
 	bools map[string]*widget.Check
 	dates map[string]*controls.DateTimeEditor
-	other *ime.Entry
+	other *formEntry
+	// notes say, under a text field, that the post holds something other
+	// than text there (title: [a, b]), which the field then leaves alone.
+	notes map[string]*fieldNote
 }
+
+// formEntry is a text field of the form. Tab and Shift+Tab move to the
+// next or previous field even in a multi-line one: a tab character in
+// front matter is never what the writer meant (YAML refuses it as
+// indentation, and a description shows it as a gap).
+type formEntry struct{ ime.Entry }
+
+func newFormEntry(g *ime.Group, multiLine bool) *formEntry {
+	e := &formEntry{}
+	e.MultiLine = multiLine
+	e.Init(e, g)
+	return e
+}
+
+// AcceptsTab is false, so that the window moves the focus on Tab.
+func (e *formEntry) AcceptsTab() bool { return false }
 
 func newForm(edit func(change func(*editor.Session) error), input *ime.Group) *form {
 	f := &form{
 		edit:  edit,
 		input: input,
-		texts: map[string]*ime.Entry{},
+		texts: map[string]*formEntry{},
+		notes: map[string]*fieldNote{},
 		lists: map[string]*controls.ChipList{},
 		bools: map[string]*widget.Check{},
 		dates: map[string]*controls.DateTimeEditor{},
@@ -55,7 +78,7 @@ func newForm(edit func(change func(*editor.Session) error), input *ime.Group) *f
 	for _, field := range editor.ChirpyFields() {
 		rows.Add(f.row(field))
 	}
-	f.other = ime.NewMultiLineEntry(input)
+	f.other = newFormEntry(input, true)
 	f.other.TextStyle = fyne.TextStyle{Monospace: true}
 	f.other.SetMinRowsVisible(4)
 	f.other.SetPlaceHolder("key: value")
@@ -78,9 +101,8 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	switch field.Kind {
 	case editor.KindText, editor.KindLongText:
-		e := ime.NewEntry(f.input)
-		if field.Kind == editor.KindLongText {
-			e.MultiLine = true
+		e := newFormEntry(f.input, field.Kind == editor.KindLongText)
+		if e.MultiLine {
 			e.Wrapping = fyne.TextWrapWord
 			e.SetMinRowsVisible(3)
 		}
@@ -88,11 +110,15 @@ func (f *form) row(field editor.Field) fyne.CanvasObject {
 		e.OnChanged = func(v string) {
 			f.edit(func(s *editor.Session) error { return s.SetText(key, v) })
 		}
-		f.texts[key], input = e, e
+		n := newFieldNote(field.Label, e)
+		f.texts[key], f.notes[key], input = e, n, container.NewVBox(n.box, e)
 	case editor.KindList:
 		c := controls.NewChipList(placeholder(field.Help, "add…"), f.input)
-		if key == "categories" {
+		switch key {
+		case "categories":
 			c.SetMaxItems(2, "Chirpy uses only the first 2.")
+		case "tags":
+			c.SetLowercase("Chirpy expects lowercase tags")
 		}
 		c.OnChanged = func(items []string) {
 			f.edit(func(s *editor.Session) error { return s.SetList(key, items) })
@@ -164,6 +190,7 @@ func (f *form) load(s *editor.Session, zone *time.Location) {
 	f.fields.Show()
 	for key, e := range f.texts {
 		e.SetText(s.Text(key))
+		f.notes[key].load(nonText(s.Post(), key))
 	}
 	for key, c := range f.lists {
 		c.SetItems(s.List(key))
@@ -206,4 +233,73 @@ func (f *form) setZone(loc *time.Location) {
 	for _, d := range f.dates {
 		d.SetZone(loc)
 	}
+}
+
+// fieldNote stands under a text field whose key holds no plain text in
+// the post, such as a title turned into a list: it says so, and the field
+// stays off so that its empty text never overwrites the value. A button
+// turns the field back on for the writer who wants a text there instead.
+type fieldNote struct {
+	box   *fyne.Container
+	text  *widget.Label
+	entry *formEntry
+	label string
+}
+
+func newFieldNote(label string, entry *formEntry) *fieldNote {
+	n := &fieldNote{text: widget.NewLabel(""), entry: entry, label: label}
+	n.text.Wrapping = fyne.TextWrapWord
+	n.text.Importance = widget.WarningImportance
+	replace := widget.NewButton("Write a text "+strings.ToLower(label)+" instead", n.replace)
+	n.box = container.NewVBox(n.text, container.NewHBox(replace))
+	n.box.Hide()
+	return n
+}
+
+// load shows the note for value, the post's value as YAML, or hides it
+// when value is "" (the key holds text or is absent).
+func (n *fieldNote) load(value string) {
+	if value == "" {
+		n.box.Hide()
+		n.entry.Enable()
+		return
+	}
+	n.text.SetText(fmt.Sprintf("%s is not plain text in this post: %s\nThe form keeps it as it is; "+
+		"edit it in the file with another editor, or replace it with a text.", n.label, value))
+	n.box.Show()
+	n.entry.Disable()
+}
+
+// replace opens the field for a text that will replace the value as soon
+// as the writer types it.
+func (n *fieldNote) replace() {
+	n.box.Hide()
+	n.entry.Enable()
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(n.entry); cv != nil {
+		cv.Focus(n.entry)
+	}
+}
+
+// nonText is the value of key written as one line of YAML when it is
+// something the text field cannot show (a list, a mapping), else "".
+func nonText(p *storage.Post, key string) string {
+	v, ok := p.Get(key)
+	if !ok {
+		return ""
+	}
+	switch v.(type) {
+	case []any, map[string]any:
+	default:
+		return ""
+	}
+	var node yaml.Node
+	if err := node.Encode(v); err != nil {
+		return fmt.Sprint(v)
+	}
+	node.Style = yaml.FlowStyle
+	out, err := yaml.Marshal(&node)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return strings.TrimSpace(string(out))
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +24,7 @@ type librarySidebar struct {
 
 	box    *fyne.Container
 	search *ime.Entry
-	list   *widget.List
+	list   *postList
 	note   *widget.Label
 
 	lib      *storage.Library
@@ -38,32 +39,19 @@ func newLibrarySidebar(open func(path string), scanned func(*storage.Library), i
 	l.search.SetPlaceHolder("Search title, tag, category")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.note.Wrapping = fyne.TextWrapWord
-	l.note.Importance = widget.LowImportance
-	l.list = widget.NewList(
-		func() int { return len(l.shown) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
-			title.Truncation = fyne.TextTruncateEllipsis
-			title.TextStyle = fyne.TextStyle{Bold: true}
-			meta := widget.NewLabel("")
-			meta.Importance = widget.LowImportance
-			meta.SizeName = theme.SizeNameCaptionText
-			return container.NewVBox(title, meta)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			e := l.shown[i]
-			box.Objects[0].(*widget.Label).SetText(e.Title)
-			box.Objects[1].(*widget.Label).SetText(entryMeta(e))
-		},
-	)
-	l.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(l.shown) {
-			l.open(l.shown[i].Path)
+	l.note.SizeName = theme.SizeNameCaptionText // small, but not dimmed: it says what is wrong
+	l.list = newPostList(l)
+	// The search comes before the list among the box's objects, so that
+	// Tab from the search goes into the list (Border puts its middle first).
+	head := container.NewVBox(l.search, l.note)
+	l.box = container.New(layout.NewBorderLayout(head, nil, nil, nil), head, l.list)
+	l.search.OnTypedKey = func(ev *fyne.KeyEvent) bool {
+		if ev.Name != fyne.KeyDown || len(l.shown) == 0 {
+			return false
 		}
-		l.list.UnselectAll()
+		l.list.enter(0)
+		return true
 	}
-	l.box = container.NewBorder(container.NewVBox(l.search, l.note), nil, nil, nil, l.list)
 	return l
 }
 
@@ -156,4 +144,112 @@ func (l *librarySidebar) filter() {
 	}
 	l.shown = l.lib.Filter(l.search.Text)
 	l.list.Refresh()
+}
+
+// postList is the sidebar's list of posts, at the keyboard as with the
+// mouse: Down in the search enters it, Up and Down move the highlight, Up
+// on the first post goes back to the search, and Enter or Space opens the
+// highlighted post.
+type postList struct {
+	widget.List
+	side        *librarySidebar
+	highlighted widget.ListItemID
+}
+
+func newPostList(side *librarySidebar) *postList {
+	p := &postList{side: side}
+	p.Length = func() int { return len(side.shown) }
+	p.CreateItem = newPostRow
+	p.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		e := side.shown[i]
+		row := o.(*fyne.Container)
+		row.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(e.Title)
+		row.Objects[1].(*widget.Label).SetText(entryMeta(e))
+	}
+	p.OnHighlighted = func(i widget.ListItemID) { p.highlighted = i }
+	p.OnSelected = func(i widget.ListItemID) {
+		p.UnselectAll()
+		p.open(i)
+	}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// newPostRow is a post's row: its title, on up to two lines, and its
+// date and state. Titles run long (Korean ones most of all) and the
+// sidebar is narrow: one line would cut most of them with no way to read
+// the rest.
+func newPostRow() fyne.CanvasObject {
+	style := fyne.TextStyle{Bold: true}
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, style)
+	title.Wrapping = fyne.TextWrapWord
+	title.Truncation = fyne.TextTruncateEllipsis
+	probe := widget.NewLabelWithStyle("M\nM", fyne.TextAlignLeading, style)
+	meta := widget.NewLabel("")
+	// The caption size sets the date apart; a dimmed colour made it too
+	// faint to read.
+	meta.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(container.New(&linesLayout{probe: probe}, title), meta)
+}
+
+// open opens post i of the list.
+func (p *postList) open(i widget.ListItemID) {
+	if i >= 0 && i < len(p.side.shown) {
+		p.side.open(p.side.shown[i].Path)
+	}
+}
+
+// enter gives the list the keyboard with post i highlighted.
+func (p *postList) enter(i widget.ListItemID) {
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(p); cv != nil {
+		cv.Focus(p)
+	}
+	p.Highlight(i)
+}
+
+// FocusGained keeps the highlight on a post the list still shows, as the
+// search may have shortened it.
+func (p *postList) FocusGained() {
+	if p.highlighted >= len(p.side.shown) {
+		p.Highlight(0)
+	}
+	p.List.FocusGained()
+}
+
+// TypedKey opens the highlighted post on Enter and goes back to the
+// search on Up from the first post; the list moves on the other keys.
+func (p *postList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		p.open(p.highlighted)
+	case fyne.KeyUp:
+		if p.highlighted > 0 {
+			p.List.TypedKey(ev)
+		} else if cv := fyne.CurrentApp().Driver().CanvasForObject(p); cv != nil {
+			cv.Focus(p.side.search)
+		}
+	default:
+		p.List.TypedKey(ev)
+	}
+}
+
+// linesLayout gives its one object the height of its probe, a label of
+// as many lines as the object may take, and the object's own width.
+type linesLayout struct{ probe *widget.Label }
+
+// Layout fills size with the object.
+func (l *linesLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+// MinSize is the probe's height.
+func (l *linesLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objects {
+		w = fyne.Max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, l.probe.MinSize().Height)
 }

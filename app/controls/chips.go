@@ -58,6 +58,13 @@ type ChipList struct {
 	hint    *widget.Label
 	content *fyne.Container
 
+	// lower, when set, is why items should be lowercase; the list then
+	// offers the lowercase form of an item that is not (see SetLowercase).
+	lower     string
+	lowerNote *widget.Label
+	lowerFix  *widget.Button
+	lowerBox  *fyne.Container
+
 	menu  *suggestionMenu
 	popUp *widget.PopUp
 }
@@ -73,7 +80,13 @@ func NewChipList(placeholder string, g *ime.Group) *ChipList {
 	c.hint = widget.NewLabel("")
 	c.hint.Importance = widget.WarningImportance
 	c.hint.Hide()
-	c.content = container.NewVBox(c.flow, c.hint)
+	c.lowerNote = widget.NewLabel("")
+	c.lowerNote.Wrapping = fyne.TextWrapWord
+	c.lowerNote.Importance = widget.WarningImportance
+	c.lowerFix = widget.NewButton("", c.lowercase)
+	c.lowerBox = container.NewVBox(c.lowerNote, container.NewHBox(c.lowerFix))
+	c.lowerBox.Hide()
+	c.content = container.NewVBox(c.flow, c.hint, c.lowerBox)
 	c.menu = newSuggestionMenu(c)
 	c.ExtendBaseWidget(c)
 	return c
@@ -123,6 +136,63 @@ func (c *ChipList) SetMaxItems(n int, hint string) {
 	c.maxItems = n
 	c.hint.SetText(hint)
 	c.updateHint()
+}
+
+// SetLowercase makes the list offer, under the chips, the lowercase form
+// of every item that has capitals, saying why (as "Chirpy expects
+// lowercase tags"), with a button that makes the change. It never changes
+// an item by itself: what the user typed stays until they take the offer.
+// An empty why turns the offer off.
+func (c *ChipList) SetLowercase(why string) {
+	c.lower = why
+	c.updateHint()
+}
+
+// notLower returns the items that have capitals.
+func (c *ChipList) notLower() []string {
+	var out []string
+	for _, it := range c.items {
+		if it != strings.ToLower(it) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// lowercase takes the offer: every item becomes lowercase, and an item
+// that then repeats an earlier one goes.
+func (c *ChipList) lowercase() {
+	var out []string
+	for _, it := range c.items {
+		if low := strings.ToLower(it); !slices.Contains(out, low) {
+			out = append(out, low)
+		}
+	}
+	if slices.Equal(out, c.items) {
+		return
+	}
+	c.items = out
+	c.changed()
+}
+
+// updateLower shows the lowercase offer while an item has capitals.
+func (c *ChipList) updateLower() {
+	upper := c.notLower()
+	if c.lower == "" || len(upper) == 0 {
+		c.lowerBox.Hide()
+		return
+	}
+	quoted := make([]string, len(upper))
+	for i, it := range upper {
+		quoted[i] = strconv.Quote(strings.ToLower(it))
+	}
+	c.lowerNote.SetText(c.lower + ": use " + strings.Join(quoted, ", ") + "?")
+	if len(upper) == 1 {
+		c.lowerFix.SetText("Use " + strings.ToLower(upper[0]))
+	} else {
+		c.lowerFix.SetText("Lowercase them")
+	}
+	c.lowerBox.Show()
 }
 
 // add appends the trimmed texts that are neither empty nor already there,
@@ -230,8 +300,10 @@ func (c *ChipList) rebuild() {
 	c.updateHint()
 }
 
-// updateHint shows the hint while there are more items than the maximum.
+// updateHint shows the hint while there are more items than the maximum,
+// and the lowercase offer.
 func (c *ChipList) updateHint() {
+	c.updateLower()
 	if c.maxItems <= 0 || len(c.items) <= c.maxItems {
 		c.hint.Hide()
 		return

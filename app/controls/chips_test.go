@@ -420,6 +420,38 @@ func TestChipListMaxItemsHint(t *testing.T) {
 	}
 }
 
+// TestChipListLowercaseOffer: a tag typed with capitals is kept as typed,
+// with the lowercase form offered beside it; one tap takes the offer.
+func TestChipListLowercaseOffer(t *testing.T) {
+	f := newChipsFixture(t, "go")
+	f.list.SetLowercase("Chirpy expects lowercase tags")
+	if f.list.lowerBox.Visible() {
+		t.Error("offer shown with every tag lowercase")
+	}
+	f.typeText("Testing")
+	f.press(fyne.KeyReturn)
+	f.want([]string{"go", "Testing"}, 1)
+	if !f.list.lowerBox.Visible() {
+		t.Fatal("no offer for \"Testing\"")
+	}
+	if got, want := f.list.lowerNote.Text, `Chirpy expects lowercase tags: use "testing"?`; got != want {
+		t.Errorf("note = %q, want %q", got, want)
+	}
+	if got := f.list.lowerFix.Text; got != "Use testing" {
+		t.Errorf("button = %q", got)
+	}
+	f.typeText("GO,")
+	f.want([]string{"go", "Testing", "GO"}, 2)
+	if got := f.list.lowerFix.Text; got != "Lowercase them" {
+		t.Errorf("button for two = %q", got)
+	}
+	test.Tap(f.list.lowerFix)
+	f.want([]string{"go", "testing"}, 3)
+	if f.list.lowerBox.Visible() {
+		t.Error("offer still shown after taking it")
+	}
+}
+
 func TestFlowLayout(t *testing.T) {
 	box := func(w float32) fyne.CanvasObject {
 		r := canvas.NewRectangle(nil)

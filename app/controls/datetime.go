@@ -53,6 +53,8 @@ type DateTimeEditor struct {
 	entry    *ime.Entry
 	message  *widget.Label
 	nowBtn   *widget.Button
+	calBtn   *widget.Button
+	row      *fyne.Container
 	calendar *widget.Calendar
 	popUp    *widget.PopUp
 	content  *fyne.Container
@@ -70,15 +72,13 @@ func NewDateTimeEditor(format DateFormat, g *ime.Group) *DateTimeEditor {
 	// just turned invalid would still carry the tick.
 	d.entry.AlwaysShowValidationError = true
 	d.entry.OnChanged = d.typed
-	d.entry.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.showCalendar)
 	d.message = widget.NewLabel("")
 	d.message.Importance = widget.DangerImportance
 	d.message.Hide()
 	d.nowBtn = widget.NewButton("Now", d.setNow)
-	d.content = container.NewVBox(
-		container.NewBorder(nil, nil, nil, d.nowBtn, d.entry),
-		d.message,
-	)
+	d.calBtn = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.showCalendar)
+	d.row = container.New(&dateRowLayout{d: d}, d.entry, d.calBtn, d.nowBtn)
+	d.content = container.NewVBox(d.row, d.message)
 	d.ExtendBaseWidget(d)
 	d.updatePlaceHolder()
 	return d
@@ -191,6 +191,7 @@ func (d *DateTimeEditor) load(text string) {
 	defer func() { d.loading = false }()
 	d.entry.SetText(text)
 	d.showError(d.check(text))
+	d.row.Refresh()
 }
 
 // write puts text in the entry as the user's edit: the Now button or a
@@ -255,4 +256,74 @@ func (d *DateTimeEditor) pickDay(day time.Time) {
 	loc, t := d.current()
 	picked := time.Date(day.Year(), day.Month(), day.Day(), t.Hour(), t.Minute(), t.Second(), 0, loc)
 	d.write(d.format.Format(picked))
+}
+
+// dateRowLayout puts the entry, the calendar button and the Now button on
+// one row when the whole date fits in the entry beside the buttons, and
+// else the buttons on a row under the entry, so that a narrow form (a
+// small window) shows the date whole rather than cut.
+type dateRowLayout struct {
+	d *DateTimeEditor
+	// width is the width of the last Layout; MinSize, which is not told
+	// the width, uses it to tell one row from two.
+	width float32
+}
+
+// entryWidth is the width the entry needs to show its text or, if
+// longer, the example date: the text, the padding and the validation mark.
+func (l *dateRowLayout) entryWidth() float32 {
+	th := l.d.Theme()
+	size := th.Size(theme.SizeNameText)
+	style := l.d.entry.TextStyle
+	w := fyne.MeasureText(l.d.example(), size, style).Width
+	w = fyne.Max(w, fyne.MeasureText(l.d.entry.Text, size, style).Width)
+	inner := th.Size(theme.SizeNameInnerPadding)
+	return w + 3*inner + th.Size(theme.SizeNameInlineIcon) + 2*th.Size(theme.SizeNameInputBorder) + th.Size(theme.SizeNamePadding)
+}
+
+// oneRow tells whether everything fits on one row of width w.
+func (l *dateRowLayout) oneRow(w float32) bool {
+	return w >= l.entryWidth()+l.buttonsWidth()+theme.Padding()
+}
+
+func (l *dateRowLayout) buttonsWidth() float32 {
+	return l.d.calBtn.MinSize().Width + theme.Padding() + l.d.nowBtn.MinSize().Width
+}
+
+// Layout places the entry and the buttons within size.
+func (l *dateRowLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	d, pad := l.d, theme.Padding()
+	h := l.rowHeight()
+	bw := l.buttonsWidth()
+	var x, y float32
+	if l.oneRow(size.Width) {
+		d.entry.Resize(fyne.NewSize(size.Width-bw-pad, h))
+		x = size.Width - bw
+	} else {
+		d.entry.Resize(fyne.NewSize(size.Width, h))
+		y = h + pad
+	}
+	d.entry.Move(fyne.NewPos(0, 0))
+	for _, b := range []*widget.Button{d.calBtn, d.nowBtn} {
+		b.Move(fyne.NewPos(x, y))
+		b.Resize(fyne.NewSize(b.MinSize().Width, h))
+		x += b.MinSize().Width + pad
+	}
+}
+
+func (l *dateRowLayout) rowHeight() float32 {
+	d := l.d
+	return fyne.Max(d.entry.MinSize().Height, fyne.Max(d.calBtn.MinSize().Height, d.nowBtn.MinSize().Height))
+}
+
+// MinSize is one row before any layout or at a width that fits it, else
+// two rows.
+func (l *dateRowLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	w := fyne.Max(l.d.entry.MinSize().Width, l.buttonsWidth())
+	h := l.rowHeight()
+	if l.width > 0 && !l.oneRow(l.width) {
+		h = 2*h + theme.Padding()
+	}
+	return fyne.NewSize(w, h)
 }

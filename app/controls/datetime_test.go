@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor/ime"
@@ -215,7 +216,7 @@ func TestDateTimeEditorCalendar(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newDateFixture(t, tc.zone)
 			f.ed.SetText(tc.text)
-			test.Tap(f.ed.entry.ActionItem.(*widget.Button))
+			test.Tap(f.ed.calBtn)
 			if f.ed.popUp == nil || !f.ed.popUp.Visible() {
 				t.Fatal("calendar not shown")
 			}
@@ -239,4 +240,33 @@ func dayButton(t *testing.T, o fyne.CanvasObject, day string) *widget.Button {
 	}
 	t.Fatalf("no button for day %s in the calendar", day)
 	return nil
+}
+
+// TestDateTimeEditorNarrow: in a narrow form (a 900×600 window) the date
+// is shown whole, the buttons going under it; wide, all is on one row.
+func TestDateTimeEditorNarrow(t *testing.T) {
+	const text = "2024-03-01 10:20:30 +0900"
+	for _, tc := range []struct {
+		width  float32
+		oneRow bool
+	}{{250, false}, {420, true}} {
+		f := newDateFixture(t, "Asia/Seoul")
+		f.ed.SetText(text)
+		f.win.Resize(fyne.NewSize(tc.width, 200))
+		e := f.ed.entry
+		th := f.ed.Theme()
+		room := e.Size().Width - 2*th.Size(theme.SizeNameInnerPadding) - th.Size(theme.SizeNameInlineIcon)
+		if e.ActionItem != nil {
+			room -= e.ActionItem.MinSize().Width
+		}
+		if need := fyne.MeasureText(text, th.Size(theme.SizeNameText), e.TextStyle).Width; room < need {
+			t.Errorf("at %v wide the entry has %.0f px for a date of %.0f px: it is cut", tc.width, room, need)
+		}
+		if got := f.ed.nowBtn.Position().Y == e.Position().Y; got != tc.oneRow {
+			t.Errorf("at %v wide, Now on the entry's row = %v, want %v", tc.width, got, tc.oneRow)
+		}
+		if b := f.ed.nowBtn; b.Position().X+b.Size().Width > f.ed.Size().Width {
+			t.Errorf("at %v wide, Now runs past the editor's edge", tc.width)
+		}
+	}
 }
