@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/width"
 )
 
 // diffOp says whether a line of a line diff is in both texts, only the
@@ -221,9 +222,12 @@ func diffRows(lines []diffLine) []diffRow {
 
 // newDiffGrid lays the diff out as monospace text in the normal
 // foreground colour, numbered in both texts, with removed lines on a red
-// ground marked "-" and added lines on a green ground marked "+". It
-// scrolls both ways inside whatever size it is given.
-func newDiffGrid(lines []diffLine) *widget.TextGrid {
+// ground marked "-" and added lines on a green ground marked "+"; where a
+// changed line pairs with one in its place, what differs between the two
+// is on a stronger ground. A line wider than cols columns wraps, so that a
+// paragraph written as one line shows whole; the grid scrolls inside
+// whatever size it is given.
+func newDiffGrid(lines []diffLine, cols int) *widget.TextGrid {
 	rows := diffRows(lines)
 	width := 1
 	if len(lines) > 0 {
@@ -236,47 +240,146 @@ func newDiffGrid(lines []diffLine) *widget.TextGrid {
 		}
 		return fmt.Sprintf("%*d", width, n)
 	}
-	var text strings.Builder
+	ground := map[diffOp]widget.TextGridStyle{
+		diffRemoved: &widget.CustomTextGridStyle{BGColor: tint(theme.ColorNameError, 0x40)},
+		diffAdded:   &widget.CustomTextGridStyle{BGColor: tint(theme.ColorNameSuccess, 0x40)},
+	}
+	strong := map[diffOp]widget.TextGridStyle{
+		diffRemoved: &widget.CustomTextGridStyle{BGColor: tint(theme.ColorNameError, 0x90)},
+		diffAdded:   &widget.CustomTextGridStyle{BGColor: tint(theme.ColorNameSuccess, 0x90)},
+	}
+	marks := map[diffOp]widget.TextGridStyle{
+		diffRemoved: &widget.CustomTextGridStyle{FGColor: theme.Color(theme.ColorNameError), TextStyle: fyne.TextStyle{Bold: true}},
+		diffAdded:   &widget.CustomTextGridStyle{FGColor: theme.Color(theme.ColorNameSuccess), TextStyle: fyne.TextStyle{Bold: true}},
+	}
+	fold := &widget.CustomTextGridStyle{FGColor: theme.Color(theme.ColorNamePlaceHolder)}
+	spans := changedSpans(rows)
+
+	indent := 2*width + 4 // "12 13 + "
+	g := gridBuilder{indent: indent, cols: max(cols-indent, 20)}
 	for i, r := range rows {
-		if i > 0 {
-			text.WriteByte('\n')
-		}
 		if r.folded > 0 {
-			fmt.Fprintf(&text, "%s ⋯ %d unchanged %s", strings.Repeat(" ", 2*width), r.folded, plural(r.folded, "line"))
+			g.line(fmt.Sprintf("%*s(%d unchanged %s)", indent, "", r.folded, plural(r.folded, "line")), fold, nil, nil, span{})
 			continue
 		}
-		fmt.Fprintf(&text, "%s %s %c %s", number(r.oldNo), number(r.newNo), r.op, r.text)
+		gutter := fmt.Sprintf("%s %s %c ", number(r.oldNo), number(r.newNo), r.op)
+		g.line(gutter+r.text, ground[r.op], marks[r.op], strong[r.op], spans[i])
 	}
 	grid := widget.NewTextGrid()
 	grid.Scroll = fyne.ScrollBoth
-	grid.SetText(text.String())
-
-	styles := map[diffOp]*widget.CustomTextGridStyle{
-		diffRemoved: {BGColor: tint(theme.ColorNameError)},
-		diffAdded:   {BGColor: tint(theme.ColorNameSuccess)},
-	}
-	marks := map[diffOp]*widget.CustomTextGridStyle{
-		diffRemoved: {FGColor: theme.Color(theme.ColorNameError), TextStyle: fyne.TextStyle{Bold: true}},
-		diffAdded:   {FGColor: theme.Color(theme.ColorNameSuccess), TextStyle: fyne.TextStyle{Bold: true}},
-	}
-	fold := &widget.CustomTextGridStyle{FGColor: theme.Color(theme.ColorNamePlaceHolder)}
-	for i, r := range rows {
-		switch {
-		case r.folded > 0:
-			grid.SetRowStyle(i, fold)
-		case r.op != diffSame:
-			grid.SetRowStyle(i, styles[r.op])
-			grid.SetStyle(i, 2*width+2, marks[r.op])
-		}
-	}
+	grid.Rows = g.rows
 	return grid
 }
 
-// tint is a theme colour faint enough to lay text in the normal
-// foreground on, in light and dark variants alike.
-func tint(name fyne.ThemeColorName) color.Color {
+// span is the runes [from, to) of a line's text that differ from the
+// line paired with it; empty when none are marked.
+type span struct{ from, to int }
+
+// changedSpans pairs, in each run of changed rows with as many removed
+// as added lines, the k-th removed line with the k-th added one, and
+// marks in each what lies between the runes the two share at their
+// start and at their end: the edit within a long paragraph.
+func changedSpans(rows []diffRow) map[int]span {
+	spans := map[int]span{}
+	for i := 0; i < len(rows); {
+		if rows[i].folded > 0 || rows[i].op == diffSame {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rows) && rows[j].folded == 0 && rows[j].op != diffSame {
+			j++
+		}
+		n := (j - i) / 2
+		if rows[i+n].op == diffAdded && (j-i)%2 == 0 && (n == 0 || rows[i+n-1].op == diffRemoved) {
+			for k := i; k < i+n; k++ {
+				a, b := []rune(rows[k].text), []rune(rows[k+n].text)
+				head := 0
+				for head < len(a) && head < len(b) && a[head] == b[head] {
+					head++
+				}
+				tail := 0
+				for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+					tail++
+				}
+				if head+tail > 0 {
+					spans[k] = span{head, len(a) - tail}
+					spans[k+n] = span{head, len(b) - tail}
+				}
+			}
+		}
+		i = j
+	}
+	return spans
+}
+
+// gridBuilder makes the rows of a text grid from lines of text that
+// start with a gutter of indent columns, wrapping each after cols more
+// columns; wrapped rows start with a blank gutter.
+type gridBuilder struct {
+	rows         []widget.TextGridRow
+	indent, cols int
+}
+
+// diffTabWidth is the columns between tab stops, as TextGrid's own.
+const diffTabWidth = 4
+
+// line adds text, styled by the row style, its gutter's last mark cell
+// styled by mark, and the runes of hi (counted after the gutter) by
+// strong. A wide rune, Hangul among them, takes two cells, as TextGrid
+// draws it: the rune and a blank.
+func (g *gridBuilder) line(text string, style, mark, strong widget.TextGridStyle, hi span) {
+	row := widget.TextGridRow{Style: style}
+	col, k := 0, 0 // the column and the rune in the text after the gutter
+	for _, r := range text {
+		if len(row.Cells) < g.indent {
+			row.Cells = append(row.Cells, widget.TextGridCell{Rune: r})
+			if len(row.Cells) == g.indent-1 {
+				row.Cells[len(row.Cells)-1].Style = mark
+			}
+			continue
+		}
+		var cell widget.TextGridStyle
+		if k >= hi.from && k < hi.to {
+			cell = strong
+		}
+		k++
+		w := runeWidth(r)
+		if r == '\t' {
+			r, w = ' ', diffTabWidth-col%diffTabWidth
+		}
+		if col > 0 && col+w > g.cols {
+			g.rows = append(g.rows, row)
+			row = widget.TextGridRow{Style: style, Cells: make([]widget.TextGridCell, g.indent)}
+			for c := range row.Cells {
+				row.Cells[c].Rune = ' '
+			}
+			col = 0
+		}
+		row.Cells = append(row.Cells, widget.TextGridCell{Rune: r, Style: cell})
+		for range w - 1 {
+			row.Cells = append(row.Cells, widget.TextGridCell{Rune: ' ', Style: cell})
+		}
+		col += w
+	}
+	g.rows = append(g.rows, row)
+}
+
+// runeWidth is the columns a rune takes in a monospace grid: two for the
+// wide and fullwidth runes of East Asian scripts, one for the rest.
+func runeWidth(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
+}
+
+// tint is a theme colour made translucent, so that text in the normal
+// foreground reads on it in light and dark variants alike.
+func tint(name fyne.ThemeColorName, alpha uint8) color.Color {
 	r, g, b, _ := theme.Color(name).RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x40}
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }
 
 func plural(n int, word string) string {
@@ -315,7 +418,13 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 		legend.SetText("The texts have the same lines; they differ only in line endings or the final line break.")
 	}
 	legend.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(legend, nil, nil, nil, newDiffGrid(lines))
+	// The dialog fills the window: lines wrap at the grid's width there,
+	// less the dialog's padding and the scroll bar.
+	margin := 2 * theme.Padding()
+	size := u.win.Canvas().Size()
+	cell := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{Monospace: true})
+	cols := int((size.Width - 2*margin - 6*theme.Padding() - theme.ScrollBarSize()) / cell.Width)
+	content := container.NewBorder(legend, nil, nil, nil, newDiffGrid(lines, cols))
 
 	var d *dialog.CustomDialog
 	buttons := []fyne.CanvasObject{widget.NewButton("Close", func() { d.Hide() })}
@@ -329,8 +438,6 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 	d = dialog.NewCustomWithoutButtons(title, content, u.win)
 	d.SetButtons(buttons)
 	// Sized before it shows: the overlay centres the dialog only then.
-	margin := 2 * theme.Padding()
-	size := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(size.Width-2*margin, size.Height-2*margin))
 	d.Show()
 	return d

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 )
 
 // diffText writes a line diff as the gutter marks and texts, one line each.
@@ -88,5 +90,58 @@ func TestDiffRowsFoldUnchanged(t *testing.T) {
 	}
 	if want := "17, , , ,-,+, , , ,17"; strings.Join(got, ",") != want {
 		t.Errorf("rows %s, want %s", strings.Join(got, ","), want)
+	}
+}
+
+// The edit within a changed line is on a stronger ground than the rest
+// of it (the k-th removed line of a change paired with its k-th added
+// one), and a line wider than the grid wraps, wide runes taking two
+// cells.
+func TestDiffGridMarksEditAndWraps(t *testing.T) {
+	test.NewTempApp(t)
+	long := strings.Repeat("가", 50)
+	grid := newDiffGrid(lineDiff("같음\n가나다라마\n"+long+"\n", "같음\n가나X라마\n"+long+"끝\n"), 30)
+	var rows []string
+	for i := range grid.Rows {
+		rows = append(rows, grid.RowText(i))
+	}
+	want := []string{
+		"1 1   같음",
+		"2   - 가나다라마",
+		"3   - " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      가가",
+		"  2 + 가나X라마",
+		"  3 + " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      " + strings.Repeat("가", 12),
+		"      가가끝",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("rows\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	strongCells := func(row int) string {
+		var b strings.Builder
+		for _, c := range grid.Rows[row].Cells {
+			if c.Style != nil && c.Style.BackgroundColor() != nil {
+				b.WriteRune(c.Rune)
+			}
+		}
+		return b.String()
+	}
+	if got := strongCells(1); got != "다 " { // the rune and its second cell
+		t.Errorf("removed line marks %q, want 다", got)
+	}
+	if got := strongCells(7); got != "X" {
+		t.Errorf("added line marks %q, want X", got)
+	}
+	if got := strongCells(12); got != "끝 " {
+		t.Errorf("wrapped added line marks %q, want 끝", got)
+	}
+	if got := strongCells(4); got != "" {
+		t.Errorf("the unchanged part of a wrapped line is marked: %q", got)
 	}
 }
