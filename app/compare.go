@@ -442,3 +442,9 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 	d.Show()
 	return d
 }
+
+// showCompare shows how the post here differs from the file on disk, for
+// the choice between them that the dialog beneath offers.
+func (u *ui) showCompare(title, disk, here string) {
+	u.showDiff(title, "the file on disk", "the text here", disk, here)
+}

@@ -357,3 +357,27 @@ func TestRecoveryCompareKeepsFile(t *testing.T) {
 		t.Error("the post was opened with the edits")
 	}
 }
+
+// The changed-on-disk dialog's Compare shows the same diff, in the
+// window, the file on disk against the text here.
+func TestConflictCompareShowsDiff(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "내 편집 ")
+	if err := os.WriteFile(path, []byte(strings.Replace(smallPost, "본문", "바깥 본문", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.outsideChange()
+	tapDialogButton(t, u, "Compare")
+	grid := topGrid(t, u)
+	var rows []string
+	for i := range grid.Rows {
+		rows = append(rows, strings.TrimSpace(grid.RowText(i)))
+	}
+	if got := strings.Join(rows, "\n"); !strings.Contains(got, "5   - 바깥 본문") || !strings.Contains(got, "5 + 내 편집 본문") {
+		t.Errorf("diff rows:\n%s", got)
+	}
+	tapDialogButton(t, u, "Close")
+	tapDialogButton(t, u, "Cancel")
+}
