@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,19 +85,4 @@ func (u *ui) reload() {
 		u.autosave.Discard(u.session)
 	}
 	u.loadSession(u.session)
-}
-
-// showCompare shows two versions of a post side by side.
-func (u *ui) showCompare(title, left, right string) {
-	pane := func(label, text string) fyne.CanvasObject {
-		e := widget.NewMultiLineEntry()
-		e.TextStyle = fyne.TextStyle{Monospace: true}
-		e.SetText(text)
-		e.Disable() // read-only; Fyne still lets the text be selected and copied
-		return container.NewBorder(widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e)
-	}
-	w := u.app.NewWindow(title)
-	w.SetContent(container.NewHSplit(pane("On disk", left), pane("Here", right)))
-	w.Resize(fyne.NewSize(1100, 700))
-	w.Show()
 }

@@ -98,23 +98,36 @@ func (u *ui) offerNext(offers []recoveryOffer) {
 		msg += "\n\nThe file has changed since those edits began: compare before you restore."
 	}
 	var d *dialog.CustomDialog
-	restore := widget.NewButton("Restore", func() {
+	restore := func() {
 		d.Hide()
 		u.restore(e)
 		u.offerNext(rest)
-	})
-	restore.Importance = widget.HighImportance
-	compare := widget.NewButton("Compare", func() {
-		u.showCompare("Recovered edits", string(cur), string(e.Text))
-	})
-	discard := widget.NewButton("Discard", func() {
+	}
+	discard := func() {
 		d.Hide()
 		_ = u.journal.Remove(e.Key())
 		u.offerNext(rest)
-	})
+	}
+	restoreButton := widget.NewButton("Restore", restore)
+	restoreButton.Importance = widget.HighImportance
+	compare := widget.NewButton("Compare", func() { u.compareRecovery(offers[0], name, restore, discard) })
 	d = dialog.NewCustomWithoutButtons("Recover unsaved edits?", widget.NewLabel(msg), u.win)
-	d.SetButtons([]fyne.CanvasObject{discard, compare, restore})
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Discard", discard), compare, restoreButton})
 	d.Show()
+}
+
+// compareRecovery shows how the unsaved edits of an offer differ from
+// the file, with buttons that answer the offer as its own do: restore
+// the edits, or keep the file as it is and drop them. Closing it goes
+// back to the offer.
+func (u *ui) compareRecovery(o recoveryOffer, name string, restore, discard func()) {
+	keep := compareAction{label: "Keep the file", do: discard}
+	if o.disk == nil {
+		keep.label = "Discard these edits" // no file to keep
+	}
+	u.showDiff("Unsaved edits of "+filepath.Base(name), "the file", "the unsaved edits",
+		string(o.disk), string(o.entry.Text),
+		keep, compareAction{label: "Restore these edits", do: restore, primary: true})
 }
 
 // restore opens the post of a journal entry with the entry's text; the

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -247,4 +249,135 @@ func TestRecoveryOfferedInBackground(t *testing.T) {
 	if !strings.Contains(u.editor.Text(), "잃을 뻔한 본문") || u.session.Path() != path {
 		t.Errorf("restored %q at %q", u.editor.Text(), u.session.Path())
 	}
+}
+
+// offerLongRecovery journals edits of a long post, two lines changed far
+// apart, and opens the recovery offer for them.
+func offerLongRecovery(t *testing.T) (u *ui, path string, journal *storage.Journal, edited string) {
+	t.Helper()
+	var body strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&body, "문단 %d\n", i)
+	}
+	orig := "---\ntitle: 긴 글\n---\n" + body.String()
+	path = writePost(t, orig)
+	edited = strings.Replace(strings.Replace(orig, "문단 5\n", "고친 문단 5\n", 1), "문단 250\n", "", 1)
+	journal = &storage.Journal{Dir: t.TempDir()}
+	if err := journal.Write(storage.JournalEntry{Path: path, Text: []byte(edited), BaseHash: storage.HashBytes([]byte(orig))}); err != nil {
+		t.Fatal(err)
+	}
+	u = newTestUI(t, "")
+	u.journal = journal
+	u.offerRecovery()
+	runUI(t, u, func() bool { return strings.Contains(dialogText(u), "kept unsaved edits of") })
+	return u, path, journal, edited
+}
+
+// topGrid returns the text grid of the dialog on top of the window.
+func topGrid(t *testing.T, u *ui) *widget.TextGrid {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if g, ok := o.(*widget.TextGrid); ok {
+			return g
+		}
+	}
+	t.Fatal("the dialog on top shows no diff")
+	return nil
+}
+
+// Compare shows the lines that differ, marked and on a coloured ground,
+// in text of the normal colour, inside the window, scrolling inside; its
+// buttons answer the offer.
+func TestRecoveryCompareShowsDiffAndActs(t *testing.T) {
+	u, path, _, edited := offerLongRecovery(t)
+	tapDialogButton(t, u, "Compare")
+	grid := topGrid(t, u)
+
+	marked := map[string]bool{}
+	for i, row := range grid.Rows {
+		text := grid.RowText(i)
+		if strings.Contains(text, " - ") || strings.Contains(text, " + ") {
+			if row.Style == nil || row.Style.BackgroundColor() == nil {
+				t.Errorf("changed row %q has no ground colour", text)
+			}
+			if row.Style.TextColor() != nil {
+				t.Errorf("changed row %q is not in the normal text colour", text)
+			}
+			marked[strings.TrimSpace(text)] = true
+		}
+	}
+	for _, want := range []string{"9     - 문단 5", "9 + 고친 문단 5", "254     - 문단 250"} {
+		if !marked[want] {
+			t.Errorf("no marked row %q among %v", want, marked)
+		}
+	}
+	if len(grid.Rows) > 30 {
+		t.Errorf("%d rows: the unchanged stretches are not folded", len(grid.Rows))
+	}
+	if grid.Scroll != fyne.ScrollBoth {
+		t.Error("the diff does not scroll inside the dialog")
+	}
+	canvas := u.win.Canvas().Size()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(grid)
+	if end := pos.Add(grid.Size()); pos.X < 0 || pos.Y < 0 || end.X > canvas.Width || end.Y > canvas.Height || grid.Size().Height < canvas.Height/2 {
+		t.Errorf("the diff lies at %v to %v in a window of %v: want it inside, and most of its height", pos, end, canvas)
+	}
+
+	tapDialogButton(t, u, "Close")
+	if !strings.Contains(dialogText(u), "kept unsaved edits of") {
+		t.Fatal("Close did not go back to the offer")
+	}
+	tapDialogButton(t, u, "Compare")
+	tapDialogButton(t, u, "Restore these edits")
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog is still open: %q", dialogText(u))
+	}
+	if u.session.Path() != path || u.session.Post() == nil || string(u.session.Post().Bytes()) != edited {
+		t.Errorf("restored %q at %q", u.editor.Text(), u.session.Path())
+	}
+}
+
+// "Keep the file" in the compare dialog drops the journalled edits, as
+// the offer's Discard does, and closes both dialogs.
+func TestRecoveryCompareKeepsFile(t *testing.T) {
+	u, path, journal, _ := offerLongRecovery(t)
+	tapDialogButton(t, u, "Compare")
+	tapDialogButton(t, u, "Keep the file")
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("a dialog is still open: %q", dialogText(u))
+	}
+	if entries, err := journal.Pending(); err != nil || len(entries) != 0 {
+		t.Errorf("journal holds %d entries, %v; want none", len(entries), err)
+	}
+	if u.session.Path() == path {
+		t.Error("the post was opened with the edits")
+	}
+}
+
+// The changed-on-disk dialog's Compare shows the same diff, in the
+// window, the file on disk against the text here.
+func TestConflictCompareShowsDiff(t *testing.T) {
+	path := writePost(t, smallPost)
+	u := newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "내 편집 ")
+	if err := os.WriteFile(path, []byte(strings.Replace(smallPost, "본문", "바깥 본문", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.outsideChange()
+	tapDialogButton(t, u, "Compare")
+	grid := topGrid(t, u)
+	var rows []string
+	for i := range grid.Rows {
+		rows = append(rows, strings.TrimSpace(grid.RowText(i)))
+	}
+	if got := strings.Join(rows, "\n"); !strings.Contains(got, "5   - 바깥 본문") || !strings.Contains(got, "5 + 내 편집 본문") {
+		t.Errorf("diff rows:\n%s", got)
+	}
+	tapDialogButton(t, u, "Close")
+	tapDialogButton(t, u, "Cancel")
 }

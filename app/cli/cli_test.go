@@ -114,13 +114,15 @@ func TestSetRefusesBadPost(t *testing.T) {
 }
 
 func TestSetRefusesBadValue(t *testing.T) {
-	path, orig := copyFixture(t, "good/bom-crlf.md")
-	code, _, errOut := run("set", path, "title=[unclosed")
-	if code != exitProblem || !strings.Contains(errOut, "not changed") {
-		t.Errorf("set with a bad value = %d, %q", code, errOut)
-	}
-	if got, _ := os.ReadFile(path); !bytes.Equal(got, orig) {
-		t.Error("a refused edit rewrote the file")
+	for _, args := range [][]string{{"tags=[unclosed"}, {"--yaml", "title=[unclosed"}, {"title=ok", "pin=[unclosed"}} {
+		path, orig := copyFixture(t, "good/bom-crlf.md")
+		code, _, errOut := run(append([]string{"set", path}, args...)...)
+		if code != exitProblem || !strings.Contains(errOut, "not changed") {
+			t.Errorf("set %q = %d, %q", args, code, errOut)
+		}
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, orig) {
+			t.Errorf("set %q: a refused edit rewrote the file", args)
+		}
 	}
 }
 

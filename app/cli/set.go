@@ -6,17 +6,27 @@ import (
 	"io"
 	"strings"
 
+	"github.com/postdesk/postdesk/editor"
 	"github.com/postdesk/postdesk/storage"
 )
 
-const setUsage = `Usage: postdesk set FILE [KEY=VALUE]... [--unset KEY]...
+const setUsage = `Usage: postdesk set FILE [--yaml] [KEY=VALUE]... [--unset KEY]...
 
 Edits front matter fields of FILE and saves it atomically. Only the lines of
 the fields named change; every other byte of the file stays as it was.
 
-  KEY=VALUE    set a field; VALUE is YAML flow syntax: title=바뀐 제목,
-               tags=[a, b], pin=true, date=2024-07-14 21:05:00 +0900.
-               A dotted KEY sets a nested field: image.path=/img/a.png
+  KEY=VALUE    set a field. For the text fields of the form (title,
+               description, author, layout, media_subpath, img_path,
+               image.path, image.alt, image.lqip) VALUE is the text itself,
+               quoted in the file as needed, as the form writes it:
+               'title=C# tips #1' gives the title "C# tips #1", and
+               'title="quoted"' a title of 8 characters, quotes included.
+               An empty VALUE removes a text field, as clearing it does.
+               For every other key VALUE is YAML flow syntax:
+               tags=[a, b], pin=true, date=2024-07-14 21:05:00 +0900,
+               series=x. A dotted KEY sets a nested field.
+  --yaml       read every VALUE as YAML flow syntax, text fields too:
+               --yaml 'title="quoted"' gives the title quoted, no quotes
   --unset KEY  remove a field (and a nested mapping it leaves empty)
 
 With no edits the file is saved as loaded, byte for byte. A file whose front
@@ -30,14 +40,19 @@ Exit status: 0 on success, 1 when the file cannot be read, parsed or saved,
 type fieldEdit struct {
 	key, value string
 	unset      bool
+	// yaml reads value as YAML even for a text field of the form.
+	yaml bool
 }
 
 func runSet(args []string, stdout, stderr io.Writer) int {
 	var file string
 	var edits []fieldEdit
+	asYAML := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		switch {
+		case a == "--yaml" || a == "-yaml":
+			asYAML = true
 		case a == "--unset" || a == "-unset":
 			if i+1 == len(args) {
 				return usageError(stderr, setUsage, "--unset needs a KEY")
@@ -52,13 +67,16 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 			file = a
 		case strings.Contains(a, "="):
 			key, value, _ := strings.Cut(a, "=")
-			edits = append(edits, fieldEdit{key: key, value: value})
+			edits = append(edits, fieldEdit{key: key, value: value, yaml: asYAML})
 		default:
 			return usageError(stderr, setUsage, "%q is not KEY=VALUE", a)
 		}
 	}
 	if file == "" {
 		return usageError(stderr, setUsage, "set needs a FILE")
+	}
+	for i := range edits {
+		edits[i].yaml = edits[i].yaml || asYAML // --yaml holds wherever it stands
 	}
 	for _, e := range edits {
 		if e.key == "" || strings.HasPrefix(e.key, ".") || strings.HasSuffix(e.key, ".") || strings.Contains(e.key, "..") {
@@ -82,13 +100,21 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 }
 
 // applyEdits makes the edits to post, in order, and stops at the first
-// one that fails.
+// one that fails. A text field of the form is set through the session,
+// as the form sets it: the value is the text, quoted as YAML needs, and a
+// field the post lacks goes in the schema's order.
 func applyEdits(post *storage.Post, edits []fieldEdit) error {
+	path := post.Path
+	session := editor.NewSession(post)
+	post.Path = path // NewSession makes it absolute; messages name the file as given
 	for _, e := range edits {
 		var err error
-		if e.unset {
+		switch {
+		case e.unset:
 			err = post.Remove(e.key)
-		} else {
+		case !e.yaml && isTextField(e.key):
+			err = session.SetText(e.key, e.value)
+		default:
 			err = post.SetYAML(e.key, e.value)
 		}
 		if err != nil {
@@ -96,6 +122,13 @@ func applyEdits(post *storage.Post, edits []fieldEdit) error {
 		}
 	}
 	return nil
+}
+
+// isTextField tells whether the schema types key as text, whose value
+// the command line takes literally.
+func isTextField(key string) bool {
+	f, ok := editor.FieldByKey(key)
+	return ok && (f.Kind == editor.KindText || f.Kind == editor.KindLongText)
 }
 
 // saveEdited writes post over its file only if the file is still disk,
