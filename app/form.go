@@ -91,7 +91,7 @@ func newForm(edit func(change func(*editor.Session) error), input *ime.Group) *f
 	rows.Add(label("Other fields", "every other key of the front matter, as YAML"))
 	rows.Add(f.other)
 	f.fields = rows
-	f.box = container.NewVScroll(container.NewPadded(container.NewVBox(f.problem, rows)))
+	f.box = f.scroll(container.NewPadded(container.NewVBox(f.problem, rows)))
 	return f
 }
 

@@ -2,6 +2,7 @@ package ime
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -19,6 +20,9 @@ type Entry struct {
 
 	input Tracker
 	outer fyne.Widget // the widget in the window: this one, or the one that embeds it
+	// renderer is widget.Entry's, for the scroll the text moves in (see
+	// ScrollText); nil until the entry is shown.
+	renderer fyne.WidgetRenderer
 }
 
 // NewEntry returns a single-line Entry in g, the group of the window's
@@ -106,6 +110,52 @@ func (e *Entry) FocusGained() {
 func (e *Entry) FocusLost() {
 	e.input.FocusLost()
 	e.Entry.FocusLost()
+}
+
+// CreateRenderer returns widget.Entry's renderer, which the entry keeps
+// to find the scroll its text moves in.
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
+	e.renderer = e.Entry.CreateRenderer()
+	return e.renderer
+}
+
+// ScrollText scrolls the text as a mouse wheel over the entry does, and
+// reports whether the entry took the movement up or down: only an entry
+// with more lines than it shows does, so that the page around the entry
+// can scroll by the rest. The sideways movement always goes to the text.
+// widget.Entry's own scroll would take a wheel turned up or down even
+// when it cannot scroll that way, turning it sideways or dropping it.
+func (e *Entry) ScrollText(ev *fyne.ScrollEvent) bool {
+	s := e.textScroll()
+	if s == nil {
+		return false
+	}
+	if ev.Scrolled.DX != 0 {
+		side := *ev
+		side.Scrolled.DY = 0
+		s.Scrolled(&side)
+	}
+	if ev.Scrolled.DY == 0 || s.Direction == container.ScrollHorizontalOnly || s.Content.MinSize().Height <= s.Size().Height {
+		return false
+	}
+	up := *ev
+	up.Scrolled.DX = 0
+	s.Scrolled(&up)
+	return true
+}
+
+// textScroll returns the scroll widget.Entry moves its text in, nil if
+// the entry has not been shown or scrolls nothing.
+func (e *Entry) textScroll() *container.Scroll {
+	if e.renderer == nil {
+		return nil
+	}
+	for _, o := range e.renderer.Objects() {
+		if s, ok := o.(*container.Scroll); ok && s.Visible() && s.Content != nil && s.Direction != container.ScrollNone {
+			return s
+		}
+	}
+	return nil
 }
 
 // deliver puts a syllable that arrived elsewhere at the cursor, as typing

@@ -1,6 +1,7 @@
 package ime
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -281,5 +282,42 @@ func TestGroupAfterCommit(t *testing.T) {
 	g.AfterCommit(func() { saved = "now" })
 	if saved != "now" {
 		t.Error("with nothing composing it waited")
+	}
+}
+
+// A wheel turned up or down moves the text of an entry only if it has
+// more lines than it shows; otherwise the entry leaves it to the page
+// around it rather than turning it sideways. Sideways movement always
+// scrolls the text.
+func TestScrollText(t *testing.T) {
+	g := &Group{}
+	long := NewEntry(g)
+	long.SetText(strings.Repeat("a long title ", 40))
+	lines := NewMultiLineEntry(g)
+	lines.SetMinRowsVisible(3)
+	lines.SetText(strings.Repeat("a line\n", 12))
+	short := NewMultiLineEntry(g)
+	short.SetMinRowsVisible(3)
+	short.SetText("one line")
+	newBench(t, long, lines, short)
+
+	offset := func(e *Entry) fyne.Position { return e.textScroll().Offset }
+	down := &fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -20)}
+	for _, c := range []struct {
+		name string
+		e    *Entry
+		took bool
+	}{{"a long single line", long, false}, {"more lines than shown", lines, true}, {"fewer lines than shown", short, false}} {
+		before := offset(c.e)
+		if took := c.e.ScrollText(down); took != c.took {
+			t.Errorf("%s: took the wheel down: %v, want %v", c.name, took, c.took)
+		}
+		moved := offset(c.e).Subtract(before)
+		if want := map[bool]fyne.Position{true: {Y: 20}}[c.took]; moved != want {
+			t.Errorf("%s: the wheel down moved the text by %v, want %v", c.name, moved, want)
+		}
+	}
+	if took := long.ScrollText(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(-20, 0)}); took || offset(long).X != 20 {
+		t.Errorf("sideways: took %v, text at %v; want false and 20", took, offset(long))
 	}
 }

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -310,38 +309,6 @@ func (m *textMetrics) monoProfile(text string) blockProfile {
 	return blockProfile{fixed: rows*m.monoLine*m.textSize + 2*m.innerPad}
 }
 
-// hscroll lets wide content scroll sideways inside its box. A Fyne
-// scroll that only scrolls sideways turns a wheel turned up or down into
-// sideways movement, so over a code block the page would stop following
-// the wheel; with page set, such a wheel goes to the page instead.
-func hscroll(o fyne.CanvasObject, page func(*fyne.ScrollEvent)) fyne.CanvasObject {
-	if page == nil {
-		return container.NewHScroll(o)
-	}
-	s := &sideScroll{page: page}
-	s.Direction = container.ScrollHorizontalOnly
-	s.Content = o
-	s.ExtendBaseWidget(s)
-	return s
-}
-
-// sideScroll is a sideways scroll that hands up-and-down wheel movement
-// to the page.
-type sideScroll struct {
-	container.Scroll
-	page func(*fyne.ScrollEvent)
-}
-
-// Scrolled scrolls sideways for sideways movement (Shift+wheel, a
-// touchpad) and hands the rest to the page.
-func (s *sideScroll) Scrolled(ev *fyne.ScrollEvent) {
-	if ev.Scrolled.DX == 0 {
-		s.page(ev)
-		return
-	}
-	s.Scroll.Scrolled(ev)
-}
-
 // MathBox is a display formula (`$$ … $$` on lines of its own), shown as
 // its TeX source in monospace on a box tinted with the primary colour.
 // The preview has no TeX typesetter; the source is shown verbatim.
@@ -352,7 +319,7 @@ type MathBox struct {
 	// Indent insets the box to line up with list or quote text.
 	Indent int
 
-	page func(*fyne.ScrollEvent) // where a wheel over the box goes; see hscroll
+	page func(*fyne.ScrollEvent) // where a wheel turned up or down over the box goes; see hscroll
 }
 
 // Textual returns the formula.

@@ -115,7 +115,7 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 		switch s := s.(type) {
 		case boxSegment:
 			pr.block(s.profile(m))
-		case *widget.TableSegment:
+		case *TableBox:
 			// A row of cells is a row of text inside the cells' insets.
 			rows := 1 + float32(strings.Count(strings.TrimSuffix(s.Textual(), "\n"), "\n"))
 			pr.block(blockProfile{fixed: rows * (m.line*m.textSize + 3*m.innerPad)})

@@ -11,7 +11,8 @@
 // (the body as blocks, each cached by key), edit.go (an edit inside a
 // code block, without parsing the post), inline.go and html.go (the text
 // of a paragraph), segments.go, box.go, code.go, chunks.go and image.go
-// (the segments and the boxes they draw), column.go (the blocks on
+// (the segments and the boxes they draw), wheel.go (the mouse wheel over
+// boxes that scroll sideways, and tables), column.go (the blocks on
 // screen) and estimate.go (the height of a block not laid out yet).
 package preview
 
@@ -60,9 +61,10 @@ func New() *Renderer {
 	return &Renderer{parser: markdown.New().Parser(), code: newHighlighter(), blocks: newBlockCache()}
 }
 
-// SetPageWheel names where a mouse wheel turned up or down over a code
-// or formula box goes: the page that shows the preview, so that it
-// scrolls on over boxes that only scroll sideways themselves. Set it
+// SetPageWheel names where a mouse wheel turned up or down over a box
+// that scrolls sideways (code, a formula, a table) goes: the page that
+// shows the preview, so that it scrolls on over such boxes as over text
+// (see hscroll). Set it
 // before the first render; it is called on the UI goroutine.
 func (p *Renderer) SetPageWheel(f func(*fyne.ScrollEvent)) { p.page = f }
 
@@ -77,9 +79,9 @@ func Render(body []byte, opt storage.Site) []widget.RichTextSegment {
 // Render parses a post body (Markdown without front matter) and returns
 // the RichText segments that show it. Block constructs the stock
 // segments cannot draw come back as this package's segment types
-// (CodeBox, MathBox, PromptBox, ImageBox, QuoteBlock, ListBlock). Render
-// reads the file system only to see whether local images exist; it never
-// touches the network.
+// (CodeBox, MathBox, TableBox, PromptBox, ImageBox, QuoteBlock,
+// ListBlock). Render reads the file system only to see whether local
+// images exist; it never touches the network.
 func (p *Renderer) Render(body []byte, opt storage.Site) []widget.RichTextSegment {
 	doc := p.parser.Parse(text.NewReader(body))
 	w := segmentWriter{src: body, opt: opt, code: p.code.begin(), page: p.page}
@@ -421,10 +423,9 @@ func (w *segmentWriter) footnotes(n *extast.FootnoteList, c blockContext) {
 	w.emit(l)
 }
 
-// table renders a table with Fyne's TableSegment; cells hold inline
-// segments only.
-func (w *segmentWriter) table(n *extast.Table) *widget.TableSegment {
-	t := &widget.TableSegment{}
+// table renders a table; cells hold inline segments only.
+func (w *segmentWriter) table(n *extast.Table) *TableBox {
+	t := &TableBox{page: w.page}
 	for _, a := range n.Alignments {
 		switch a {
 		case extast.AlignCenter:

@@ -85,7 +85,7 @@ func dumpInto(b *strings.Builder, segs []widget.RichTextSegment, depth int) {
 			fmt.Fprintf(b, "%slink %q -> %s%s%s\n", ind, s.Text, u, textStyleFlags(s.TextStyle), sizeFlag(s.SizeName))
 		case *widget.SeparatorSegment:
 			fmt.Fprintf(b, "%sseparator\n", ind)
-		case *widget.TableSegment:
+		case *TableBox:
 			fmt.Fprintf(b, "%stable align=%v\n", ind, alignNames(s.Alignments))
 			if s.Headers != nil {
 				fmt.Fprintf(b, "%s  header\n", ind)
@@ -245,7 +245,7 @@ func segmentText(segs []widget.RichTextSegment) string {
 			case *PromptBox:
 				b.WriteString(s.Label() + "\n")
 				walk(s.Body)
-			case *widget.TableSegment:
+			case *TableBox:
 				for _, c := range s.Headers {
 					walk(c)
 				}
@@ -279,7 +279,7 @@ func eachTextStyle(segs []widget.RichTextSegment, f func(widget.RichTextStyle, s
 			eachTextStyle(s.Body, f)
 		case *CodeBox:
 			eachTextStyle(s.TextSegments(), f)
-		case *widget.TableSegment:
+		case *TableBox:
 			for _, c := range s.Headers {
 				eachTextStyle(c, f)
 			}
@@ -533,50 +533,6 @@ func TestVisuals(t *testing.T) {
 	// split, must also hold.
 	w.Resize(fyne.NewSize(300, 800))
 	rt.Refresh()
-}
-
-// A wheel turned up or down over a code box scrolls the page; a sideways
-// movement scrolls the box.
-func TestCodeBoxHandsTheWheelToThePage(t *testing.T) {
-	test.NewTempApp(t)
-	var paged []float32
-	p := New()
-	p.SetPageWheel(func(ev *fyne.ScrollEvent) { paged = append(paged, ev.Scrolled.DY) })
-	blocks := p.RenderBlocks([]byte("```go\n"+strings.Repeat("x", 400)+" := 1\n```\n"), storage.Site{})
-	box := blocks[0].Segments[0].(*CodeBox)
-	v := box.Visual()
-	v.Resize(fyne.NewSize(300, 200))
-	var side *sideScroll
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		if s, ok := o.(*sideScroll); ok {
-			side = s
-			return
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, o := range c.Objects {
-				find(o)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, o := range test.WidgetRenderer(w).Objects() {
-				find(o)
-			}
-		}
-	}
-	find(v)
-	if side == nil {
-		t.Fatal("the code box has no sideways scroll")
-	}
-	side.Resize(fyne.NewSize(300, 100))
-	side.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -40}})
-	if len(paged) != 1 || paged[0] != -40 || side.Offset.X != 0 {
-		t.Errorf("wheel down: page got %v, box offset %v", paged, side.Offset)
-	}
-	side.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DX: -40}})
-	if len(paged) != 1 || side.Offset.X == 0 {
-		t.Errorf("sideways: page got %v, box offset %v", paged, side.Offset)
-	}
 }
 
 // insetTheme is the default theme with a wide line spacing, which sets
