@@ -4,8 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // Fyne gives a mouse wheel to the topmost scroll under the pointer, and
@@ -56,7 +54,7 @@ func (w *formWheel) Scrolled(ev *fyne.ScrollEvent) {
 // entryAt returns the form's text box at pos on the canvas, nil if none
 // is shown there. The text boxes of the list and date fields scroll only
 // sideways, so for the wheel they are the form.
-func (w *formWheel) entryAt(pos fyne.Position) *ime.Entry {
+func (w *formWheel) entryAt(pos fyne.Position) *formEntry {
 	d := fyne.CurrentApp().Driver()
 	for _, e := range w.form.textBoxes() {
 		at := d.AbsolutePositionForObject(e)
@@ -72,8 +70,8 @@ func (w *formWheel) entryAt(pos fyne.Position) *ime.Entry {
 }
 
 // textBoxes returns the form's own text boxes.
-func (f *form) textBoxes() []*ime.Entry {
-	out := make([]*ime.Entry, 0, len(f.texts)+1)
+func (f *form) textBoxes() []*formEntry {
+	out := make([]*formEntry, 0, len(f.texts)+1)
 	for _, e := range f.texts {
 		out = append(out, e)
 	}

@@ -7,8 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
-
-	"github.com/postdesk/postdesk/editor/ime"
 )
 
 // wheelAt turns the mouse wheel at pos on canvas c as Fyne's driver
@@ -121,7 +119,7 @@ func TestWheelOverFormFieldsScrollsTheForm(t *testing.T) {
 }
 
 // textScrollOf returns the scroll an entry moves its text in.
-func textScrollOf(e *ime.Entry) *container.Scroll {
+func textScrollOf(e fyne.Widget) *container.Scroll {
 	for _, o := range test.WidgetRenderer(e).Objects() {
 		if s, ok := o.(*container.Scroll); ok {
 			return s
