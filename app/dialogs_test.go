@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -248,6 +249,22 @@ func TestToolbarTooltips(t *testing.T) {
 	}
 }
 
+// dialogExtent is the size the objects of the dialog in the overlay top
+// cover, leaving out the modal shade over the whole window.
+func dialogExtent(u *ui, top fyne.CanvasObject) fyne.Size {
+	d, win := fyne.CurrentApp().Driver(), u.win.Canvas().Size()
+	lo, hi := fyne.NewPos(win.Width, win.Height), fyne.NewPos(0, 0)
+	for _, o := range test.LaidOutObjects(top) {
+		if o.Size().Width >= win.Width || o.Size().IsZero() || !o.Visible() {
+			continue
+		}
+		p := d.AbsolutePositionForObject(o)
+		lo = fyne.NewPos(min(lo.X, p.X), min(lo.Y, p.Y))
+		hi = fyne.NewPos(max(hi.X, p.X+o.Size().Width), max(hi.Y, p.Y+o.Size().Height))
+	}
+	return fyne.NewSize(hi.X-lo.X, hi.Y-lo.Y)
+}
+
 // Each file dialog opens in the folder that fits it, never in the last
 // folder used for something else.
 func TestFileDialogFolders(t *testing.T) {
@@ -281,14 +298,26 @@ func TestFileDialogFolders(t *testing.T) {
 		}
 	}
 
+	// Fyne would open where a file was last chosen: the blog's images.
+	u.app.Preferences().SetString("fyne:fileDialogLastFolder", "file://"+filepath.Join(blog, "assets", "img"))
 	u.showExportHTML()
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no file dialog")
 	}
 	win := u.win.Canvas().Size()
-	if s := top.Size(); s.Width < win.Width*0.8 || s.Height < win.Height*0.8 {
+	if s := dialogExtent(u, top); s.Width < win.Width*0.8 || s.Height < win.Height*0.8 {
 		t.Errorf("file dialog is %v in a %v window", s, win)
+	}
+	// The dialog's path bar ends in the post's folder.
+	var crumbs []string
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text != "" {
+			crumbs = append(crumbs, b.Text)
+		}
+	}
+	if !slices.Contains(crumbs, filepath.Base(filepath.Dir(elsewhere))) || slices.Contains(crumbs, "img") {
+		t.Errorf("Export as HTML opens in %q, want %s", crumbs, filepath.Dir(elsewhere))
 	}
 	u.win.Canvas().Unfocus()
 	pressKey(u, fyne.KeyEscape)
