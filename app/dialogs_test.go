@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -108,9 +109,22 @@ func TestFindShortcutFocusesFind(t *testing.T) {
 	u.win.Canvas().Focus(u.editor.TextArea)
 	test.Type(u.editor.TextArea, "첫째 줄의 zipfile")
 	post := u.editor.Text()
+	var later []func()
+	u.find.after = func(_ time.Duration, f func()) { later = append(later, f) }
 	pressShortcut(t, u, fyne.KeyF, 0)
 	if u.win.Canvas().Focused() != u.find.find {
 		t.Fatalf("focus is on %T after Ctrl+F", u.win.Canvas().Focused())
+	}
+	// The click in the editor just before Ctrl+F reaches it only now,
+	// after the double-click time, and takes the focus; Find gets it back.
+	test.Tap(u.editor.TextArea)
+	for len(later) > 0 {
+		f := later[0]
+		later = later[1:]
+		f()
+	}
+	if u.win.Canvas().Focused() != u.find.find {
+		t.Fatalf("focus is on %T after the late click", u.win.Canvas().Focused())
 	}
 	typeOnWindow(u, "zipfile")
 	if u.find.find.Text != "zipfile" || u.editor.Text() != post {
@@ -120,6 +134,9 @@ func TestFindShortcutFocusesFind(t *testing.T) {
 	pressKey(u, fyne.KeyEscape)
 	if u.find.box.Visible() || u.win.Canvas().Focused() != u.editor.TextArea {
 		t.Fatal("Escape in Find left the bar open or the editor without the keyboard")
+	}
+	if y := u.editor.TextArea.Position().Y; y != 0 {
+		t.Errorf("the closed bar still takes %.0f px above the editor", y)
 	}
 	pressShortcut(t, u, fyne.KeyF, 0)
 	typeOnWindow(u, "줄")

@@ -3,6 +3,7 @@ package app
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,13 @@ import (
 // and is hidden until asked for.
 type findBar struct {
 	editor *sourceEditor
-	focus  func(fyne.Focusable) // gives a widget of the window the keyboard focus
+	canvas fyne.Canvas // the window's, where the keyboard focus is
+	// after runs f on the UI goroutine after d; tests run it themselves.
+	after func(d time.Duration, f func())
+	// relayout lays out the pane above which the bar sits, to take up or
+	// give back the bar's room.
+	relayout func()
+	shown    int // counts show, so that a check of an older one stops
 
 	box     *fyne.Container
 	find    *ime.Entry
@@ -27,10 +34,14 @@ type findBar struct {
 	result  *widget.Label
 }
 
-// newFindBar is the find bar of ed; focus is the window canvas's, input
+// newFindBar is the find bar of ed in the window with canvas c; input is
 // the window's input-method group, tips its tooltips.
-func newFindBar(ed *sourceEditor, focus func(fyne.Focusable), input *ime.Group, tips *tipLayer) *findBar {
-	b := &findBar{editor: ed, focus: focus, find: ime.NewEntry(input), replace: ime.NewEntry(input), result: widget.NewLabel("")}
+func newFindBar(ed *sourceEditor, c fyne.Canvas, input *ime.Group, tips *tipLayer) *findBar {
+	b := &findBar{
+		editor: ed, canvas: c, find: ime.NewEntry(input), replace: ime.NewEntry(input), result: widget.NewLabel(""),
+		after:    func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) },
+		relayout: func() {},
+	}
 	b.find.SetPlaceHolder("Find")
 	b.replace.SetPlaceHolder("Replace with")
 	b.find.OnSubmitted = func(string) { b.next() }
@@ -105,13 +116,44 @@ func (b *findBar) show() {
 	}
 	b.result.SetText("")
 	b.box.Show()
-	b.focus(b.find)
+	b.relayout()
+	b.canvas.Focus(b.find)
 	b.find.TypedShortcut(&fyne.ShortcutSelectAll{})
+	b.replace.TypedShortcut(&fyne.ShortcutSelectAll{}) // for Tab, then typing
+	b.keepFocus()
+}
+
+// keepFocus gives the keyboard back to Find if a click in the editor
+// just before Ctrl+F takes it. The editor tells a click from a double
+// click, so the driver hands it the click only after the double-click
+// time, and the editor takes the focus then, after Find got it: what the
+// user then typed to search for went into the post.
+func (b *findBar) keepFocus() {
+	b.shown++
+	shown := b.shown
+	const step = 20 * time.Millisecond
+	deadline := time.Now().Add(fyne.CurrentApp().Driver().DoubleTapDelay() + 5*step)
+	var check func()
+	check = func() {
+		if shown != b.shown || !b.box.Visible() {
+			return
+		}
+		if b.canvas.Focused() == b.editor.TextArea {
+			b.canvas.Focus(b.find)
+			return // the click came; there is no other
+		}
+		if time.Now().Before(deadline) {
+			b.after(step, check)
+		}
+	}
+	b.after(step, check)
 }
 
 func (b *findBar) hide() {
+	b.shown++
 	b.box.Hide()
-	b.focus(b.editor.TextArea)
+	b.relayout()
+	b.canvas.Focus(b.editor.TextArea)
 }
 
 // next selects the next match after the selection, wrapping round at

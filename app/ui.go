@@ -65,12 +65,14 @@ func newUI(a fyne.App, w fyne.Window) *ui {
 	u.preview = newPreviewPane()
 	u.form = newForm(u.fieldChanged, u.input)
 	u.status = newStatusBar()
-	u.find = newFindBar(u.editor, w.Canvas().Focus, u.input, u.tips)
+	u.find = newFindBar(u.editor, w.Canvas(), u.input, u.tips)
 	u.library = newLibrarySidebar(func(path string) {
 		u.confirmDiscard(func() { u.openPath(path) })
 	}, u.form.setSuggestions, u.input)
 
-	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea), u.preview.scroll)
+	editorPane := container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea)
+	u.find.relayout = editorPane.Refresh
+	u.editorSplit = container.NewHSplit(editorPane, u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
 	u.librarySplit = container.NewHSplit(u.library.box, u.formSplit)
 	w.SetContent(container.NewStack(
