@@ -115,6 +115,9 @@ func TestFindShortcutFocusesFind(t *testing.T) {
 	if u.win.Canvas().Focused() != u.find.find {
 		t.Fatalf("focus is on %T after Ctrl+F", u.win.Canvas().Focused())
 	}
+	if u.editor.TextArea.Position().Y == 0 {
+		t.Error("the open bar takes no room above the editor")
+	}
 	// The click in the editor just before Ctrl+F reaches it only now,
 	// after the double-click time, and takes the focus; Find gets it back.
 	test.Tap(u.editor.TextArea)
