@@ -47,5 +47,5 @@ func (u *ui) showInsertImage() {
 		})
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}))
-	d.Show()
+	u.showFileDialog(d, pickImage)
 }

@@ -29,18 +29,23 @@ func (u *ui) newDraft() {
 	u.confirmDiscard(func() {
 		title := ime.NewEntry(u.input)
 		title.SetPlaceHolder("제목 / title")
-		dialog.ShowForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
+		d := dialog.NewForm("New post", "Create", "Cancel", []*widget.FormItem{widget.NewFormItem("Title", title)}, func(ok bool) {
 			if !ok {
 				return
 			}
 			path, err := editor.NewDraft(u.blog, u.draftsDir(), title.Text, time.Now())
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				return
 			}
 			u.openPath(path)
 			u.rescanLibrary()
 		}, u.win)
+		title.OnSubmitted = func(string) { d.Submit() }
+		u.showDialog(d, title)
+		// Room for a long Korean title; the keyboard goes to it at once.
+		d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width), d.MinSize().Height))
+		u.win.Canvas().Focus(title)
 	})
 }
 
@@ -49,7 +54,7 @@ func (u *ui) newDraft() {
 func (u *ui) openPath(path string) {
 	s, err := editor.Open(path)
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		u.showError(err)
 		if u.session == nil {
 			u.loadSession(editor.NewPost(time.Now().In(u.zone())))
 		}
@@ -69,7 +74,7 @@ func (u *ui) showOpen() {
 			u.openPath(path)
 		}, u.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
-		d.Show()
+		u.showFileDialog(d, openPost)
 	})
 }
 

@@ -24,7 +24,7 @@ func (u *ui) showExportHTML() {
 		name = "post"
 	}
 	d.SetFileName(name + ".html")
-	d.Show()
+	u.showFileDialog(d, exportPage)
 }
 
 // exportHTMLTo writes the post as HTML to path, with its images beside
@@ -35,10 +35,10 @@ func (u *ui) exportHTMLTo(path string) {
 		err := publish.HTML(post, path, opt.BlogDir)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				return
 			}
-			dialog.ShowInformation("Exported", "Written:\n"+path, u.win)
+			u.showInfo("Exported", "Written:\n"+path)
 		}
 	})
 }

@@ -3,10 +3,12 @@ package app
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,7 +20,13 @@ import (
 // and is hidden until asked for.
 type findBar struct {
 	editor *sourceEditor
-	focus  func(fyne.Focusable) // gives a widget of the window the keyboard focus
+	canvas fyne.Canvas // the window's, where the keyboard focus is
+	// after runs f on the UI goroutine after d; tests run it themselves.
+	after func(d time.Duration, f func())
+	// relayout lays out the pane above which the bar sits, to take up or
+	// give back the bar's room.
+	relayout func()
+	shown    int // counts show, so that a check of an older one stops
 
 	box     *fyne.Container
 	find    *ime.Entry
@@ -26,38 +34,126 @@ type findBar struct {
 	result  *widget.Label
 }
 
-// newFindBar is the find bar of ed; focus is the window canvas's, input
-// the window's input-method group.
-func newFindBar(ed *sourceEditor, focus func(fyne.Focusable), input *ime.Group) *findBar {
-	b := &findBar{editor: ed, focus: focus, find: ime.NewEntry(input), replace: ime.NewEntry(input), result: widget.NewLabel("")}
+// newFindBar is the find bar of ed in the window with canvas c; input is
+// the window's input-method group, tips its tooltips.
+func newFindBar(ed *sourceEditor, c fyne.Canvas, input *ime.Group, tips *tipLayer) *findBar {
+	b := &findBar{
+		editor: ed, canvas: c, find: ime.NewEntry(input), replace: ime.NewEntry(input), result: widget.NewLabel(""),
+		after:    func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) },
+		relayout: func() {},
+	}
 	b.find.SetPlaceHolder("Find")
 	b.replace.SetPlaceHolder("Replace with")
 	b.find.OnSubmitted = func(string) { b.next() }
 	b.replace.OnSubmitted = func(string) { b.replaceOne() }
-	buttons := container.NewHBox(
-		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), b.previous),
-		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), b.next),
-		widget.NewButton("Replace", b.replaceOne),
-		widget.NewButton("All", b.replaceAll),
-		b.result,
-		widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide),
-	)
-	b.box = container.NewBorder(nil, nil, nil, buttons, container.NewGridWithColumns(2, b.find, b.replace))
+	for _, e := range []*ime.Entry{b.find, b.replace} {
+		escapeCalls(e, func() bool { b.hide(); return true })
+	}
+	// The outcome ("not found", "2 replacements") shows at the right end
+	// of the Find field, where its length moves nothing: beside the
+	// fields it would widen the bar, and with it the editor's pane.
+	b.result.Importance = widget.HighImportance
+	found := container.NewStack(b.find, container.NewHBox(layout.NewSpacer(), b.result))
+	b.box = container.New(fieldRows{},
+		found, b.replace,
+		container.NewHBox(
+			newTipButton(theme.NavigateBackIcon(), "Previous match", tips, b.previous),
+			newTipButton(theme.NavigateNextIcon(), "Next match (Enter in Find)", tips, b.next),
+			newTipButton(theme.CancelIcon(), "Close (Escape)", tips, b.hide),
+		),
+		container.NewHBox(
+			widget.NewButton("Replace", b.replaceOne),
+			widget.NewButton("All", b.replaceAll),
+		))
 	b.box.Hide()
 	return b
 }
 
+// fieldRows lays out text fields one under another, each as wide as the
+// room its buttons leave: the first half of the objects are the fields,
+// the second half their rows of buttons, so that Tab goes from field to
+// field before it reaches the buttons.
+type fieldRows struct{}
+
+// fieldMinWidth is the least width of a field; the rest of the bar's
+// width is the buttons', so that the bar does not widen the editor's
+// pane.
+const fieldMinWidth = 80
+
+func (fieldRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	n, pad := len(objects)/2, theme.Padding()
+	y := float32(0)
+	for i, field := range objects[:n] {
+		buttons := objects[n+i]
+		h := max(field.MinSize().Height, buttons.MinSize().Height)
+		bw := buttons.MinSize().Width
+		field.Move(fyne.NewPos(0, y))
+		field.Resize(fyne.NewSize(max(size.Width-bw-pad, 0), h))
+		buttons.Move(fyne.NewPos(size.Width-bw, y))
+		buttons.Resize(fyne.NewSize(bw, h))
+		y += h + pad
+	}
+}
+
+func (fieldRows) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	n, pad := len(objects)/2, theme.Padding()
+	var size fyne.Size
+	for i, field := range objects[:n] {
+		buttons := objects[n+i].MinSize()
+		size.Width = max(size.Width, fieldMinWidth+pad+buttons.Width)
+		size.Height += max(field.MinSize().Height, buttons.Height)
+	}
+	size.Height += pad * float32(n-1)
+	return size
+}
+
+// show opens the bar with the keyboard in Find, its text selected so
+// that typing replaces it; a selection of one line in the editor is what
+// to find.
 func (b *findBar) show() {
 	if sel := b.editor.SelectedText(); sel != "" && !strings.Contains(sel, "\n") {
 		b.find.SetText(sel)
 	}
+	b.result.SetText("")
 	b.box.Show()
-	b.focus(b.find)
+	b.relayout()
+	b.canvas.Focus(b.find)
+	b.find.TypedShortcut(&fyne.ShortcutSelectAll{})
+	b.replace.TypedShortcut(&fyne.ShortcutSelectAll{}) // for Tab, then typing
+	b.keepFocus()
+}
+
+// keepFocus gives the keyboard back to Find if a click in the editor
+// just before Ctrl+F takes it. The editor tells a click from a double
+// click, so the driver hands it the click only after the double-click
+// time, and the editor takes the focus then, after Find got it: what the
+// user then typed to search for went into the post.
+func (b *findBar) keepFocus() {
+	b.shown++
+	shown := b.shown
+	const step = 20 * time.Millisecond
+	deadline := time.Now().Add(fyne.CurrentApp().Driver().DoubleTapDelay() + 5*step)
+	var check func()
+	check = func() {
+		if shown != b.shown || !b.box.Visible() {
+			return
+		}
+		if b.canvas.Focused() == b.editor.TextArea {
+			b.canvas.Focus(b.find)
+			return // the click came; there is no other
+		}
+		if time.Now().Before(deadline) {
+			b.after(step, check)
+		}
+	}
+	b.after(step, check)
 }
 
 func (b *findBar) hide() {
+	b.shown++
 	b.box.Hide()
-	b.focus(b.editor.TextArea)
+	b.relayout()
+	b.canvas.Focus(b.editor.TextArea)
 }
 
 // next selects the next match after the selection, wrapping round at

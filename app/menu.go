@@ -7,21 +7,26 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// toolbar is the row of icon buttons above the panes; each says what it
+// does, with its shortcut, when the mouse rests on it.
 func (u *ui) toolbar() *widget.Toolbar {
+	b := func(icon fyne.Resource, tip string, action func()) widget.ToolbarItem {
+		return newToolbarButton(icon, tip, u.tips, action)
+	}
 	return widget.NewToolbar(
-		widget.NewToolbarAction(theme.MenuIcon(), u.toggleLibrary),
+		b(theme.MenuIcon(), "Show or hide the library (Ctrl+Shift+L)", u.toggleLibrary),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.DocumentCreateIcon(), u.newDraft),
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.showOpen),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.save),
-		widget.NewToolbarAction(theme.ContentCopyIcon(), func() { u.showSaveAs(nil) }),
-		widget.NewToolbarAction(theme.UploadIcon(), u.showExport),
+		b(theme.DocumentCreateIcon(), "New post (Ctrl+N)", u.newDraft),
+		b(theme.FolderOpenIcon(), "Open a post (Ctrl+O)", u.showOpen),
+		b(theme.DocumentSaveIcon(), "Save (Ctrl+S)", u.save),
+		b(theme.ContentCopyIcon(), "Save as (Ctrl+Shift+S)", func() { u.showSaveAs(nil) }),
+		b(theme.UploadIcon(), "Export to the blog (Ctrl+E)", u.showExport),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.VisibilityIcon(), u.togglePreview),
-		widget.NewToolbarAction(theme.ListIcon(), u.toggleForm),
-		widget.NewToolbarAction(theme.SearchIcon(), u.find.show),
+		b(theme.VisibilityIcon(), "Show or hide the preview (Ctrl+Shift+P)", u.togglePreview),
+		b(theme.ListIcon(), "Show or hide the front matter form (Ctrl+Shift+M)", u.toggleForm),
+		b(theme.SearchIcon(), "Find and replace (Ctrl+F)", u.find.show),
 		widget.NewToolbarSpacer(),
-		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
+		b(theme.SettingsIcon(), "Settings (Ctrl+,)", u.showSettings),
 	)
 }
 

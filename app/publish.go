@@ -18,11 +18,11 @@ import (
 // replaces another post, and lists every file it wrote.
 func (u *ui) showExport() {
 	if u.blog == nil {
-		dialog.ShowInformation("Export", "Choose your blog folder in Settings first.", u.win)
+		u.showInfo("Export", "Choose your blog folder in Settings first.")
 		return
 	}
 	if u.raw() {
-		dialog.ShowError(fmt.Errorf("the front matter does not parse; fix it first: %w", u.session.Err()), u.win)
+		u.showError(fmt.Errorf("the front matter does not parse; fix it first: %w", u.session.Err()))
 		return
 	}
 	// Unsaved edits are saved first; a cancelled or failed save said so
@@ -50,7 +50,7 @@ func (u *ui) planExport(force bool) {
 		plan, err := publish.Plan(post, opt)
 		return func() {
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				u.showError(err)
 				return
 			}
 			u.confirmExport(plan, force)
@@ -84,23 +84,23 @@ func (u *ui) confirmExport(plan *publish.Export, force bool) {
 	body.SetMinSize(fyne.NewSize(560, 240))
 
 	if errs := plan.Errors(); len(errs) > 0 {
-		dialog.ShowCustom("Cannot export yet", "Close", body, u.win)
+		u.showDialog(dialog.NewCustom("Cannot export yet", "Close", body, u.win))
 		return
 	}
 	if len(plan.Replaces) > 0 && !force {
 		text.SetText(text.Text + "\n\nThis replaces:\n    " + strings.Join(u.relToBlogAll(plan.Replaces), "\n    "))
-		dialog.ShowCustomConfirm("Replace another post?", "Replace", "Cancel", body, func(ok bool) {
+		u.showDialog(dialog.NewCustomConfirm("Replace another post?", "Replace", "Cancel", body, func(ok bool) {
 			if ok {
 				u.planExport(true)
 			}
-		}, u.win)
+		}, u.win))
 		return
 	}
-	dialog.ShowCustomConfirm("Export to the blog", "Export", "Cancel", body, func(ok bool) {
+	u.showDialog(dialog.NewCustomConfirm("Export to the blog", "Export", "Cancel", body, func(ok bool) {
 		if ok {
 			u.applyExport(plan)
 		}
-	}, u.win)
+	}, u.win))
 }
 
 // applyExport writes what plan says, off the UI goroutine, then lists
@@ -110,10 +110,10 @@ func (u *ui) applyExport(plan *publish.Export) {
 		written, err := plan.Apply()
 		return func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("nothing was exported: %w", err), u.win)
+				u.showError(fmt.Errorf("nothing was exported: %w", err))
 				return
 			}
-			dialog.ShowInformation("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"), u.win)
+			u.showInfo("Exported", "Written:\n"+strings.Join(u.relToBlogAll(written), "\n"))
 			u.rescanLibrary()
 		}
 	})

@@ -41,11 +41,11 @@ func (u *ui) saveNow(then func()) {
 		u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nsince you opened it. Saving now would overwrite that change.", then)
 		return
 	case errors.Is(err, poststorage.ErrDeleted):
-		dialog.ShowConfirm("The file is gone", u.session.Path()+"\nwas deleted or renamed by another program. Write your text there again?", func(ok bool) {
+		u.showConfirm("The file is gone", u.session.Path()+"\nwas deleted or renamed by another program. Write your text there again?", func(ok bool) {
 			if ok {
 				u.forceSave(then)
 			}
-		}, u.win)
+		})
 		return
 	case err != nil:
 		u.saveFailed(err)
@@ -85,7 +85,7 @@ func (u *ui) saved(then func()) {
 func (u *ui) saveFailed(err error) {
 	err = fmt.Errorf("not saved: %w. Your text is still here and in the autosave journal", err)
 	u.status.setError(err)
-	dialog.ShowError(err, u.win)
+	u.showError(err)
 }
 
 func (u *ui) showSaveAs(then func()) {
@@ -103,7 +103,7 @@ func (u *ui) showSaveAs(then func()) {
 	} else {
 		d.SetFileName(time.Now().In(u.zone()).Format("2006-01-02") + "-new-post.md")
 	}
-	d.Show()
+	u.showFileDialog(d, savePost)
 }
 
 // saveAs saves the post to path, the name chosen in the file dialog,
@@ -125,12 +125,12 @@ func (u *ui) saveAs(path string, then func()) {
 		saveTo(path)
 		return
 	}
-	dialog.ShowConfirm("Replace "+filepath.Base(path)+"?",
+	u.showConfirm("Replace "+filepath.Base(path)+"?",
 		path+"\nalready exists. Replace it with this post?", func(ok bool) {
 			if ok {
 				saveTo(path)
 			}
-		}, u.win)
+		})
 }
 
 // confirmDiscard runs next at once when nothing is unsaved, and otherwise
@@ -161,5 +161,5 @@ func (u *ui) confirmDiscardNow(next func()) {
 	d = dialog.NewCustomWithoutButtons("Unsaved changes",
 		widget.NewLabel("This post has changes that are not saved."), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
-	d.Show()
+	u.showDialog(d)
 }

@@ -27,11 +27,11 @@ func (u *ui) showSettings() {
 		return err
 	}
 	browse := widget.NewButton("Choose…", func() {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		u.showFileDialog(dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				blogDir.SetText(dir.Path())
 			}
-		}, u.win)
+		}, u.win), pickBlog)
 	})
 	drafts := ime.NewEntry(u.input)
 	drafts.SetText(p.String(prefDraftsDir))
@@ -76,6 +76,6 @@ func (u *ui) showSettings() {
 		u.openBlog(blogDir.Text)
 		u.form.setZone(u.zone())
 	}, u.win)
+	u.showDialog(d, blogDir, drafts, assetsDir, zone)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
 }

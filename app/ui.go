@@ -49,6 +49,8 @@ type ui struct {
 	status  *statusBar
 	find    *findBar
 	library *librarySidebar
+	tips    *tipLayer    // the toolbar's tooltips
+	dialogs []openDialog // the dialogs on screen that Escape closes
 
 	editorSplit  *container.Split // editor | preview
 	formSplit    *container.Split // (editor | preview) | form
@@ -56,27 +58,32 @@ type ui struct {
 }
 
 func newUI(a fyne.App, w fyne.Window) *ui {
-	u := &ui{app: a, win: w, do: fyne.Do, input: &ime.Group{}}
+	u := &ui{app: a, win: w, do: fyne.Do, input: &ime.Group{}, tips: newTipLayer()}
 	u.editor = newSourceEditor(u.input)
 	u.editor.OnChanged = u.editorChanged
 	u.editor.OnScrolled = u.syncPreview
 	u.preview = newPreviewPane()
 	u.form = newForm(u.fieldChanged, u.input)
 	u.status = newStatusBar()
-	u.find = newFindBar(u.editor, w.Canvas().Focus, u.input)
+	u.find = newFindBar(u.editor, w.Canvas(), u.input, u.tips)
 	u.library = newLibrarySidebar(func(path string) {
 		u.confirmDiscard(func() { u.openPath(path) })
 	}, u.form.setSuggestions, u.input)
 
-	u.editorSplit = container.NewHSplit(container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea), u.preview.scroll)
+	editorPane := container.NewBorder(u.find.box, nil, nil, nil, u.editor.TextArea)
+	u.find.relayout = editorPane.Refresh
+	u.editorSplit = container.NewHSplit(editorPane, u.preview.scroll)
 	u.formSplit = container.NewHSplit(u.editorSplit, u.form.box)
 	u.librarySplit = container.NewHSplit(u.library.box, u.formSplit)
-	w.SetContent(container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.librarySplit))
+	w.SetContent(container.NewStack(
+		container.NewBorder(u.toolbar(), u.status.box, nil, nil, u.librarySplit),
+		u.tips.layer))
 	w.SetMainMenu(u.menu())
 	// A click on the preview or a blank part of the window while a
 	// syllable is composing leaves nothing focused; the syllable arrives
 	// with the next key and goes back to the field it was typed in.
 	w.Canvas().SetOnTypedRune(func(r rune) { u.input.Unfocused(r) })
+	w.Canvas().SetOnTypedKey(u.typedKey)
 	u.restoreLayout()
 	w.SetCloseIntercept(func() {
 		u.confirmDiscard(func() {
