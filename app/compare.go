@@ -439,7 +439,7 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 	d.SetButtons(buttons)
 	// Sized before it shows: the overlay centres the dialog only then.
 	d.Resize(fyne.NewSize(size.Width-2*margin, size.Height-2*margin))
-	d.Show()
+	u.showDialog(d)
 	return d
 }
 

@@ -73,7 +73,8 @@ func (u *ui) askConflict(title, msg string, then func()) {
 	cancel := widget.NewButton("Cancel", done)
 	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel(msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, compare, reload, keep})
-	d.Show()
+	// Escape is Cancel: the conflict is asked again at the next change.
+	u.showDialogThen(d, func() { u.asking = false })
 }
 
 func (u *ui) reload() {

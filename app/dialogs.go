@@ -25,6 +25,12 @@ type openDialog struct {
 // keyboard or one of fields does. Fyne's dialogs ignore Escape: the key
 // goes to the focused widget, or to the canvas when none is.
 func (u *ui) showDialog(d dialog.Dialog, fields ...*ime.Entry) {
+	u.showDialogThen(d, nil, fields...)
+}
+
+// showDialogThen is showDialog for a dialog that must know when it
+// closes, by a button or by Escape: closed runs then.
+func (u *ui) showDialogThen(d dialog.Dialog, closed func(), fields ...*ime.Entry) {
 	d.Show()
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
@@ -33,6 +39,9 @@ func (u *ui) showDialog(d dialog.Dialog, fields ...*ime.Entry) {
 	u.dialogs = append(u.dialogs, openDialog{dialog: d, popup: top})
 	d.SetOnClosed(func() {
 		u.dialogs = slices.DeleteFunc(u.dialogs, func(o openDialog) bool { return o.popup == top })
+		if closed != nil {
+			closed()
+		}
 	})
 	for _, f := range fields {
 		escapeCalls(f, u.escape)

@@ -345,3 +345,20 @@ func TestFileDialogFolders(t *testing.T) {
 		t.Error("Escape left the file dialog open")
 	}
 }
+
+// TestEscapeClosesConflict: Escape on the file-changed question is
+// Cancel, and the question is asked again at the next change, not never.
+func TestEscapeClosesConflict(t *testing.T) {
+	u := newTestUI(t, "")
+	u.askConflict("Changed on disk", "The file changed.", nil)
+	if u.win.Canvas().Overlays().Top() == nil || !u.asking {
+		t.Fatal("no conflict question")
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the conflict question open")
+	}
+	if u.asking {
+		t.Error("after Escape the window still thinks it is asking, so it would never ask again")
+	}
+}

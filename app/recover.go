@@ -113,7 +113,9 @@ func (u *ui) offerNext(offers []recoveryOffer) {
 	compare := widget.NewButton("Compare", func() { u.compareRecovery(offers[0], name, restore, discard) })
 	d = dialog.NewCustomWithoutButtons("Recover unsaved edits?", widget.NewLabel(msg), u.win)
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Discard", discard), compare, restoreButton})
-	d.Show()
+	// Escape decides later: the edits stay in the journal, offered again
+	// at the next start.
+	u.showDialog(d)
 }
 
 // compareRecovery shows how the unsaved edits of an offer differ from
