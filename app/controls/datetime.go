@@ -158,8 +158,10 @@ func (d *DateTimeEditor) example() string {
 	return "2022-01-01 17:30:00 " + d.now().In(d.zone).Format("-0700")
 }
 
+// updatePlaceHolder shows the form a date takes, spelled as a pattern:
+// a sample date in an empty field reads as a value the post has.
 func (d *DateTimeEditor) updatePlaceHolder() {
-	d.entry.SetPlaceHolder(d.example())
+	d.entry.SetPlaceHolder("YYYY-MM-DD hh:mm:ss " + d.now().In(d.zone).Format("-0700"))
 }
 
 // typed runs on every change of the entry's text.

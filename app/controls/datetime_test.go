@@ -270,3 +270,12 @@ func TestDateTimeEditorNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestDateTimeEditorPlaceHolderIsAPattern: an empty date field shows the
+// form a date takes, not a sample date that reads as the post's own.
+func TestDateTimeEditorPlaceHolderIsAPattern(t *testing.T) {
+	f := newDateFixture(t, "Asia/Seoul")
+	if got := f.ed.entry.PlaceHolder; got != "YYYY-MM-DD hh:mm:ss +0900" {
+		t.Errorf("placeholder %q", got)
+	}
+}
