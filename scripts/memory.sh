@@ -12,13 +12,13 @@
 #   fyne   not Postdesk: a bare Fyne window of the same size with a label
 #          in each of the three text styles the window uses and an entry,
 #          for what Fyne and OpenGL take before any app code
-# Needs: apt-get install xvfb xdotool dbus-x11
+# Needs: apt-get install xvfb xdotool dbus-x11 procps
 set -u
 cd "$(dirname "$0")/.."
 kind=${1:-code}
 corpus=../shared/corpus
-for tool in Xvfb xdotool dbus-launch; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool dbus-x11"; exit 2; }
+for tool in Xvfb xdotool dbus-launch pkill; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool dbus-x11 procps"; exit 2; }
 done
 
 work=$(mktemp -d)
