@@ -24,7 +24,7 @@ work=$(mktemp -d)
 # start empty, as on a fresh machine.
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
 . scripts/xsession.sh
-xsession_start :87
+xsession_start :87 || { rm -rf "$work"; exit 2; }
 cleanup() {
   pkill -f "$bin $work" 2>/dev/null
   ibus exit >/dev/null 2>&1

@@ -85,7 +85,7 @@ export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DA
 # A session bus of its own, as on a desktop: Fyne asks it for the light
 # or dark setting at start.
 . scripts/xsession.sh
-xsession_start :86
+xsession_start :86 || { rm -rf "$work"; exit 2; }
 app=
 cleanup() {
   [ -n "$app" ] && kill -9 "$app" 2>/dev/null
