@@ -23,6 +23,10 @@ work=$(mktemp -d)
 # Own config and cache folders: the app's settings and IBus's registry
 # start empty, as on a fresh machine.
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
+# XIM hands the app text in the locale's encoding: under the POSIX locale
+# (a minimal Debian sets none) no Hangul arrives at all. A Korean desktop
+# has a UTF-8 locale; C.UTF-8 is in every Debian.
+[ "$(locale charmap 2>/dev/null)" = UTF-8 ] || export LC_ALL=C.UTF-8
 . scripts/xsession.sh
 xsession_start :87 || { rm -rf "$work"; exit 2; }
 cleanup() {
