@@ -20,6 +20,13 @@ SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Go is often installed outside the default PATH.
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
 
+# A minimal Debian sets no locale, and the POSIX one has no Hangul: Jekyll
+# (Ruby) then fails on a Korean file name, and XIM drops every syllable
+# IBus commits. C.UTF-8 is in every Debian.
+ifneq ($(shell locale charmap 2>/dev/null),UTF-8)
+export LC_ALL := C.UTF-8
+endif
+
 .PHONY: run test deps-run deps-test lint bench build ime-e2e memory
 
 run: deps-run
