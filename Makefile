@@ -7,12 +7,25 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # builds against; jekyll for the tests that build real posts.
 RUN_DEBS    := gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 TEST_DEBS   := $(RUN_DEBS) jekyll
-# A real window with IBus and ibus-hangul for the input-method check.
-IME_DEBS    := xvfb xdotool ibus ibus-hangul dbus-x11
+# The real window under Xvfb (scripts/xsession.sh): the virtual display,
+# xdotool to drive it, a session bus, and pkill for the cleanup (procps,
+# which a minimal Debian lacks).
+XVFB_DEBS   := xvfb xdotool dbus-x11 procps
+# The input-method check adds IBus and ibus-hangul, and gsettings
+# (libglib2.0-bin) with the dconf backend to set the hangul engine and its
+# Hangul mode before IBus starts; without them IBus types Latin letters.
+IME_DEBS    := $(XVFB_DEBS) ibus ibus-hangul libglib2.0-bin dconf-gsettings-backend
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Go is often installed outside the default PATH.
 export PATH := $(PATH):/usr/local/go/bin:$(HOME)/go/bin
+
+# A minimal Debian sets no locale, and the POSIX one has no Hangul: Jekyll
+# (Ruby) then fails on a Korean file name, and XIM drops every syllable
+# IBus commits. C.UTF-8 is in every Debian.
+ifneq ($(shell locale charmap 2>/dev/null),UTF-8)
+export LC_ALL := C.UTF-8
+endif
 
 .PHONY: run test deps-run deps-test lint bench build ime-e2e memory
 
@@ -52,7 +65,7 @@ bench: deps-test
 
 # The README's memory figures: the real window under Xvfb (scripts/memory.sh).
 memory: deps-run
-	@$(MAKE) --no-print-directory debs DEBS="xvfb xdotool dbus-x11"
+	@$(MAKE) --no-print-directory debs DEBS="$(XVFB_DEBS)"
 	for kind in fyne small code mixed; do scripts/memory.sh $$kind || exit 1; done
 
 deps-run:

@@ -5,7 +5,8 @@
 # with what a GTK entry gives for the same keys.
 #
 # Usage: scripts/ime-e2e.sh [BINARY]   (default: builds ./postdesk)
-# Needs: apt-get install xvfb xdotool ibus ibus-hangul dbus-x11
+# Needs: apt-get install xvfb xdotool dbus-x11 procps ibus ibus-hangul
+#        libglib2.0-bin dconf-gsettings-backend   (make ime-e2e does)
 set -u
 cd "$(dirname "$0")/.."
 bin=${1:-}
@@ -13,16 +14,21 @@ if [ -z "$bin" ]; then
   go build -o postdesk . || exit 2
   bin=./postdesk
 fi
-for tool in Xvfb xdotool ibus-daemon dbus-launch; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool ibus ibus-hangul dbus-x11"; exit 2; }
+debs="xvfb xdotool dbus-x11 procps ibus ibus-hangul libglib2.0-bin dconf-gsettings-backend"
+for tool in Xvfb xdotool dbus-launch pkill ibus-daemon ibus gsettings; do
+  command -v "$tool" >/dev/null || { echo "ime-e2e: missing $tool: apt-get install $debs" >&2; exit 2; }
 done
 
 work=$(mktemp -d)
 # Own config and cache folders: the app's settings and IBus's registry
 # start empty, as on a fresh machine.
 export XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus
+# XIM hands the app text in the locale's encoding: under the POSIX locale
+# (a minimal Debian sets none) no Hangul arrives at all. A Korean desktop
+# has a UTF-8 locale; C.UTF-8 is in every Debian.
+[ "$(locale charmap 2>/dev/null)" = UTF-8 ] || export LC_ALL=C.UTF-8
 . scripts/xsession.sh
-xsession_start :87
+xsession_start :87 || { rm -rf "$work"; exit 2; }
 cleanup() {
   pkill -f "$bin $work" 2>/dev/null
   ibus exit >/dev/null 2>&1
@@ -30,13 +36,37 @@ cleanup() {
   rm -rf "$work" 2>/dev/null
 }
 trap cleanup EXIT
-gsettings set org.freedesktop.ibus.engine.hangul initial-input-mode 'hangul' 2>/dev/null
-# dconf writes the setting to disk a moment later; an engine that starts
-# before that reads the default and types Latin letters.
+# IBus reads these as it starts. preload-engines is the panel's engine
+# list: left empty, the panel picks a plain keyboard layout of its own a
+# moment after start, which can replace the hangul engine chosen below.
+# ibus-hangul starts in Latin mode unless initial-input-mode says hangul.
+settings=(
+  "org.freedesktop.ibus.general preload-engines ['hangul']"
+  "org.freedesktop.ibus.engine.hangul initial-input-mode 'hangul'"
+)
+for setting in "${settings[@]}"; do
+  read -r schema key value <<<"$setting"
+  gsettings set "$schema" "$key" "$value" ||
+    { echo "ime-e2e: gsettings could not set $schema $key (are ibus and ibus-hangul installed?)" >&2; exit 2; }
+done
+# dconf writes them to disk a moment later; an engine that starts before
+# that reads the defaults and types Latin letters. A new process reads
+# them back once they are written; without the dconf backend it never
+# does (GSettings then keeps them in the setting process's memory).
+settings_written() {
+  for setting in "${settings[@]}"; do
+    read -r schema key value <<<"$setting"
+    [ "$(gsettings get "$schema" "$key" 2>/dev/null)" = "$value" ] || return 1
+  done
+}
 for _ in $(seq 100); do
-  [ -s "$XDG_CONFIG_HOME/dconf/user" ] && break
+  settings_written && break
   sleep 0.1
 done
+if ! settings_written; then
+  echo "ime-e2e: gsettings reads $schema $key back as $(gsettings get "$schema" "$key" 2>&1), not $value; is dconf-gsettings-backend installed?" >&2
+  exit 2
+fi
 ibus-daemon -drx
 # The first start builds IBus's registry; wait until the engine is set.
 for _ in $(seq 60); do
@@ -44,7 +74,7 @@ for _ in $(seq 60); do
   sleep 0.5
 done
 if [ "$(ibus engine 2>/dev/null)" != hangul ]; then
-  echo "ime-e2e: IBus did not start the hangul engine"
+  echo "ime-e2e: IBus did not start the hangul engine (its engine: $(ibus engine 2>&1))" >&2
   exit 2
 fi
 
@@ -142,6 +172,10 @@ check() {
     passed=$((passed + 1))
   else
     printf 'FAIL %s: got %q, want %q\n' "$name" "$got" "$want"
+    # Latin letters where Hangul was due: say if IBus left hangul.
+    local engine
+    engine=$(ibus engine 2>&1)
+    [ "$engine" = hangul ] || echo "  IBus's engine is now $engine, not hangul"
     failed=$((failed + 1))
   fi
 }

@@ -12,13 +12,13 @@
 #   fyne   not Postdesk: a bare Fyne window of the same size with a label
 #          in each of the three text styles the window uses and an entry,
 #          for what Fyne and OpenGL take before any app code
-# Needs: apt-get install xvfb xdotool dbus-x11
+# Needs: apt-get install xvfb xdotool dbus-x11 procps
 set -u
 cd "$(dirname "$0")/.."
 kind=${1:-code}
 corpus=../shared/corpus
-for tool in Xvfb xdotool dbus-launch; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool dbus-x11"; exit 2; }
+for tool in Xvfb xdotool dbus-launch pkill; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install xvfb xdotool dbus-x11 procps"; exit 2; }
 done
 
 work=$(mktemp -d)
@@ -85,7 +85,7 @@ export HOME=$work XDG_CONFIG_HOME=$work/config XDG_CACHE_HOME=$work/cache XDG_DA
 # A session bus of its own, as on a desktop: Fyne asks it for the light
 # or dark setting at start.
 . scripts/xsession.sh
-xsession_start :86
+xsession_start :86 || { rm -rf "$work"; exit 2; }
 app=
 cleanup() {
   [ -n "$app" ] && kill -9 "$app" 2>/dev/null
