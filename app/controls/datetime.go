@@ -161,7 +161,8 @@ func (d *DateTimeEditor) example() string {
 // updatePlaceHolder shows the form a date takes, spelled as a pattern:
 // a sample date in an empty field reads as a value the post has.
 func (d *DateTimeEditor) updatePlaceHolder() {
-	d.entry.SetPlaceHolder("YYYY-MM-DD hh:mm:ss " + d.now().In(d.zone).Format("-0700"))
+	// Lower case, so that the pattern is about as wide as a date.
+	d.entry.SetPlaceHolder("yyyy-mm-dd hh:mm:ss " + d.now().In(d.zone).Format("-0700"))
 }
 
 // typed runs on every change of the entry's text.
@@ -279,6 +280,7 @@ func (l *dateRowLayout) entryWidth() float32 {
 	style := l.d.entry.TextStyle
 	w := fyne.MeasureText(l.d.example(), size, style).Width
 	w = fyne.Max(w, fyne.MeasureText(l.d.entry.Text, size, style).Width)
+	w = fyne.Max(w, fyne.MeasureText(l.d.entry.PlaceHolder, size, style).Width)
 	inner := th.Size(theme.SizeNameInnerPadding)
 	return w + 3*inner + th.Size(theme.SizeNameInlineIcon) + 2*th.Size(theme.SizeNameInputBorder) + th.Size(theme.SizeNamePadding)
 }

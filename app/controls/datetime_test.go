@@ -275,7 +275,7 @@ func TestDateTimeEditorNarrow(t *testing.T) {
 // form a date takes, not a sample date that reads as the post's own.
 func TestDateTimeEditorPlaceHolderIsAPattern(t *testing.T) {
 	f := newDateFixture(t, "Asia/Seoul")
-	if got := f.ed.entry.PlaceHolder; got != "YYYY-MM-DD hh:mm:ss +0900" {
+	if got := f.ed.entry.PlaceHolder; got != "yyyy-mm-dd hh:mm:ss +0900" {
 		t.Errorf("placeholder %q", got)
 	}
 }
