@@ -45,14 +45,7 @@ const maxDiffEdits = 2000
 // long post cost little.
 func lineDiff(old, new string) []diffLine {
 	a, b := splitLines(old), splitLines(new)
-	head := 0
-	for head < len(a) && head < len(b) && a[head] == b[head] {
-		head++
-	}
-	tail := 0
-	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
-		tail++
-	}
+	head, tail := sharedEnds(a, b)
 	ops := slices.Repeat([]diffOp{diffSame}, head)
 	ops = append(ops, diffMiddle(a[head:len(a)-tail], b[head:len(b)-tail])...)
 	ops = append(ops, slices.Repeat([]diffOp{diffSame}, tail)...)
@@ -294,14 +287,7 @@ func changedSpans(rows []diffRow) map[int]span {
 		if rows[i+n].op == diffAdded && (j-i)%2 == 0 && (n == 0 || rows[i+n-1].op == diffRemoved) {
 			for k := i; k < i+n; k++ {
 				a, b := []rune(rows[k].text), []rune(rows[k+n].text)
-				head := 0
-				for head < len(a) && head < len(b) && a[head] == b[head] {
-					head++
-				}
-				tail := 0
-				for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
-					tail++
-				}
+				head, tail := sharedEnds(a, b)
 				if head+tail > 0 {
 					spans[k] = span{head, len(a) - tail}
 					spans[k+n] = span{head, len(b) - tail}
@@ -447,4 +433,16 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 // the choice between them that the dialog beneath offers.
 func (u *ui) showCompare(title, disk, here string) {
 	u.showDiff(title, "the file on disk", "the text here", disk, here)
+}
+
+// sharedEnds returns how many elements a and b share at the start, and
+// how many of the rest they share at the end.
+func sharedEnds[T comparable](a, b []T) (head, tail int) {
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
+	}
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
+	}
+	return head, tail
 }
