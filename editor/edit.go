@@ -35,9 +35,11 @@ func (s *Session) Apply(e Edit) {
 	s.lines.keep(s.post.Body(), line)
 }
 
-// ApplyRaw makes e in the whole file as raw mode shows it (RawText), as
-// SetRawText writes it. The file is parsed again, so it costs the file's
-// length; raw mode holds only posts whose front matter does not parse.
+// ApplyRaw makes e in the whole file as raw mode shows it (RawText),
+// written as Apply writes the body; a BOM stays. If the new text parses,
+// the session leaves raw mode and the form comes back. The file is parsed
+// again, so it costs the file's length; raw mode holds only posts whose
+// front matter does not parse.
 func (s *Session) ApplyRaw(e Edit) {
 	src := s.post.Bytes()
 	start := 0

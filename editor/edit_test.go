@@ -3,6 +3,7 @@ package editor
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ var applyCases = []struct {
 	{"Editing the first line after the last", "a\nb\nc\nd\n", `7,7,D;0,0,A;5,5,C`},
 }
 
+// parseEdits reads an applyCases edits string.
 func parseEdits(t testing.TB, spec string) []Edit {
 	var out []Edit
 	for _, e := range strings.Split(spec, ";") {
@@ -39,24 +41,15 @@ func parseEdits(t testing.TB, spec string) []Edit {
 		if len(parts) != 3 {
 			t.Fatalf("bad edit %q", e)
 		}
-		var ed Edit
-		ed.From = atoi(t, parts[0])
-		ed.To = atoi(t, parts[1])
-		ed.Text = strings.NewReplacer(`\n`, "\n", `\r`, "\r").Replace(parts[2])
-		out = append(out, ed)
+		from, err1 := strconv.Atoi(parts[0])
+		to, err2 := strconv.Atoi(parts[1])
+		if err1 != nil || err2 != nil {
+			t.Fatalf("bad edit %q", e)
+		}
+		text := strings.NewReplacer(`\n`, "\n", `\r`, "\r").Replace(parts[2])
+		out = append(out, Edit{From: from, To: to, Text: text})
 	}
 	return out
-}
-
-func atoi(t testing.TB, s string) int {
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			t.Fatalf("bad number %q", s)
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }
 
 // spliceRunes is Edit's meaning on a plain string.

@@ -7,28 +7,19 @@ import (
 	"time"
 
 	"github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // newTestBlog makes an empty Jekyll site in Asia/Seoul and opens it.
 func newTestBlog(t *testing.T) *storage.Blog {
 	t.Helper()
 	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "_config.yml"), "timezone: Asia/Seoul\n")
+	storagetest.WriteFile(t, filepath.Join(dir, "_config.yml"), "timezone: Asia/Seoul\n")
 	blog, err := storage.OpenBlog(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return blog
-}
-
-func writeFile(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestNewDraft(t *testing.T) {

@@ -189,26 +189,6 @@ func (s *Session) RawText() string {
 	return toLF(strings.TrimPrefix(string(s.post.Bytes()), "\uFEFF"))
 }
 
-// SetRawText replaces the whole file, written back as SetBody writes the
-// body. If the new text parses, the session leaves raw mode and the form
-// comes back.
-func (s *Session) SetRawText(text string) {
-	src := s.post.Bytes()
-	start := 0
-	if s.post.HasBOM() {
-		start = len("\uFEFF")
-	}
-	from, to, mid, changed := lfSplice(src[start:], text, s.post.Newline())
-	if !changed {
-		return
-	}
-	from, to = start+from, start+to
-	out := make([]byte, 0, len(src)-(to-from)+len(mid))
-	out = append(out, src[:from]...)
-	out = append(out, mid...)
-	s.post.SetRaw(append(out, src[to:]...))
-}
-
 // Text returns a one-line or multi-line text field, "" when absent.
 // Chirpy's short form `image: PATH` reads as image.path.
 func (s *Session) Text(key string) string {

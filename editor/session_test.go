@@ -154,7 +154,7 @@ func TestSessionRawMode(t *testing.T) {
 	if err := s.SetText("title", "x"); !errors.Is(err, storage.ErrUnparsed) {
 		t.Errorf("form edit in raw mode = %v", err)
 	}
-	s.SetRawText("---\ntitle: fixed\n---\n본문\n")
+	s.ApplyRaw(Edit{From: 11, To: 18, Text: "fixed"}) // "[broken" in "---\ntitle: [broken\n…"
 	if s.Err() != nil || s.Text("title") != "fixed" {
 		t.Errorf("fixing the raw text did not bring the form back: %v", s.Err())
 	}
@@ -302,7 +302,7 @@ func TestSessionSetBodyMixedLineEndings(t *testing.T) {
 	}
 	// Raw mode edits the whole file the same way.
 	s := NewSession(storage.Parse("", []byte("---\r\ntitle: [a\n---\r\nb\n")))
-	s.SetRawText("---\ntitle: [a]\n---\nb\n")
+	s.ApplyRaw(Edit{From: 13, To: 13, Text: "]"}) // after "---\ntitle: [a"
 	if got := string(s.Post().Bytes()); got != "---\r\ntitle: [a]\n---\r\nb\n" {
 		t.Errorf("raw edit: %q", got)
 	}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // The benchmarks run against the largest real post (about 100 KB) and the
@@ -16,7 +18,7 @@ import (
 // each figure as a ratio that does not depend on the machine.
 
 func largestPost(b *testing.B) (string, []byte) {
-	path := filepath.Join(sharedDir(b), "corpus", "korean", "113bommy", "_posts", "2024-02-05-Seq2Seq_Code.md")
+	path := filepath.Join(storagetest.SharedDir(b), "corpus", "korean", "113bommy", "_posts", "2024-02-05-Seq2Seq_Code.md")
 	src, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // TestCorpusOpenSave opens every real post and saves it with no edit:
@@ -113,7 +115,7 @@ func checkOnlyFields(t *testing.T, path string, before, after []byte, keys ...st
 		t.Errorf("%s: body changed", path)
 	}
 	if a.Newline() == "\r\n" && bytes.Count(after, []byte("\n")) != bytes.Count(after, []byte("\r\n")) {
-		t.Errorf("%s: a CRLF file got LF lines:\n%s", path, visible(string(a.FrontMatter())))
+		t.Errorf("%s: a CRLF file got LF lines:\n%s", path, storagetest.Visible(string(a.FrontMatter())))
 	}
 	old := strings.SplitAfter(string(b.FrontMatter()), "\n")
 	cur := strings.SplitAfter(string(a.FrontMatter()), "\n")

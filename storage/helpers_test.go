@@ -1,35 +1,16 @@
 package storage
 
 import (
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
-// visible shows the bytes a diff hides: line endings, tabs, a BOM.
-func visible(s string) string {
-	r := strings.NewReplacer("\r", `\r`, "\n", "\\n\n", "\t", `\t`, "\uFEFF", `<BOM>`)
-	return r.Replace(s)
-}
-
-// sharedDir is ../shared beside the repository, where the real posts
-// live; POSTDESK_SHARED names another place. Tests that need it skip,
-// loudly, when it is not there.
-func sharedDir(t testing.TB) string {
-	dir := os.Getenv("POSTDESK_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
-		t.Skipf("SKIPPED: the post corpus is not at %s (set POSTDESK_SHARED to the shared folder): %v", dir, err)
-	}
-	return dir
-}
-
-// corpusPosts lists every post file of the shared corpus.
+// corpusPosts lists every post file of the shared corpus as FindPosts
+// finds them, and fails when it finds fewer than the corpus holds.
 func corpusPosts(t testing.TB) []string {
-	paths, err := FindPosts(filepath.Join(sharedDir(t), "corpus"))
+	paths, err := FindPosts(storagetest.CorpusDir(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,10 +26,10 @@ func corpusPosts(t testing.TB) []string {
 	return posts
 }
 
-// mustDiffer fails with both texts shown byte by byte.
+// assertSame fails with both texts shown byte by byte.
 func assertSame(t *testing.T, what, got, want string) {
 	t.Helper()
 	if got != want {
-		t.Errorf("%s:\n--- got\n%s\n--- want\n%s", what, visible(got), visible(want))
+		t.Errorf("%s:\n--- got\n%s\n--- want\n%s", what, storagetest.Visible(got), storagetest.Visible(want))
 	}
 }

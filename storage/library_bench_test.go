@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // The library must list a big blog at once: 10,000 posts in well under a
@@ -72,7 +74,7 @@ func BenchmarkScan10000(b *testing.B) {
 }
 
 func BenchmarkScanCorpusAuthor(b *testing.B) {
-	blog := corpusBlog(b, filepath.Join(sharedDir(b), "corpus", "author"))
+	blog := corpusBlog(b, filepath.Join(storagetest.SharedDir(b), "corpus", "author"))
 	for b.Loop() {
 		lib, err := blog.Scan()
 		if err != nil {

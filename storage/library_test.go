@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // writeTree writes files (slash-separated paths relative to dir, created
@@ -444,12 +446,12 @@ func checkPrefix(t *testing.T, dir string, src []byte) {
 			t.Fatal(err)
 		}
 		if !bytes.HasPrefix(src, prefix) {
-			t.Fatalf("first read %d: prefix %q is not a prefix of the file", size, visible(string(prefix)))
+			t.Fatalf("first read %d: prefix %q is not a prefix of the file", size, storagetest.Visible(string(prefix)))
 		}
 		p := Parse(path, bytes.Clone(prefix))
 		switch {
 		case full.Err() == nil && p.Err() != nil:
-			t.Fatalf("first read %d: prefix %q fails with %v", size, visible(string(prefix)), p.Err())
+			t.Fatalf("first read %d: prefix %q fails with %v", size, storagetest.Visible(string(prefix)), p.Err())
 		case p.Err() != nil && full.Err() == nil:
 			t.Fatalf("first read %d: prefix error %v, file parses", size, p.Err())
 		case p.Err() != nil && !sameKind(p.Err(), full.Err()) && !errors.Is(full.Err(), ErrBinary) && !errors.Is(full.Err(), ErrNotUTF8):
@@ -460,7 +462,7 @@ func checkPrefix(t *testing.T, dir string, src []byte) {
 		case p.Err() == nil && full.Err() == nil:
 			if p.Format() != full.Format() || !bytes.Equal(p.FrontMatter(), full.FrontMatter()) {
 				t.Fatalf("first read %d: prefix front matter %s %q, file %s %q", size,
-					p.Format(), visible(string(p.FrontMatter())), full.Format(), visible(string(full.FrontMatter())))
+					p.Format(), storagetest.Visible(string(p.FrontMatter())), full.Format(), storagetest.Visible(string(full.FrontMatter())))
 			}
 		}
 	}
@@ -549,7 +551,7 @@ func TestFilter(t *testing.T) {
 // author: 48 posts and 6 drafts, dated the way their front matter says in
 // the blog's zone, or by their file names where it says nothing.
 func TestScanCorpusAuthor(t *testing.T) {
-	src := filepath.Join(sharedDir(t), "corpus", "author")
+	src := filepath.Join(storagetest.SharedDir(t), "corpus", "author")
 	if _, err := os.Stat(filepath.Join(src, "_posts")); err != nil {
 		t.Skipf("SKIPPED: the author corpus is not at %s: %v", src, err)
 	}

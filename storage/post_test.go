@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/postdesk/postdesk/storage/storagetest"
 )
 
 // parseCases are small posts, each an edge case of reading a file. They
@@ -56,7 +58,7 @@ func TestParse(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := Parse("post.md", []byte(tc.src))
 			if got := string(p.Bytes()); got != tc.src {
-				t.Fatalf("Bytes changed the file:\n%s", visible(got))
+				t.Fatalf("Bytes changed the file:\n%s", storagetest.Visible(got))
 			}
 			if tc.err != nil {
 				var perr *ParseError
@@ -197,7 +199,7 @@ func TestTOMLKeyLinesInsideMultiLineValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(p.Bytes()), "]\nafter = 4\n") {
-		t.Errorf("after was not set on its own line:\n%s", visible(string(p.Bytes())))
+		t.Errorf("after was not set on its own line:\n%s", storagetest.Visible(string(p.Bytes())))
 	}
 }
 

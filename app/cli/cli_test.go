@@ -145,7 +145,7 @@ func TestSetRefusesFileChangedMeanwhile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := applyEdits(post, []fieldEdit{{key: "title", value: "바뀐 제목"}}); err != nil {
+			if err := applyEdits(post, []fieldEdit{{key: "title", value: "바뀐 제목"}}, false); err != nil {
 				t.Fatal(err)
 			}
 			if err := tc.change(path); err != nil {

@@ -40,8 +40,6 @@ Exit status: 0 on success, 1 when the file cannot be read, parsed or saved,
 type fieldEdit struct {
 	key, value string
 	unset      bool
-	// yaml reads value as YAML even for a text field of the form.
-	yaml bool
 }
 
 func runSet(args []string, stdout, stderr io.Writer) int {
@@ -67,16 +65,13 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 			file = a
 		case strings.Contains(a, "="):
 			key, value, _ := strings.Cut(a, "=")
-			edits = append(edits, fieldEdit{key: key, value: value, yaml: asYAML})
+			edits = append(edits, fieldEdit{key: key, value: value})
 		default:
 			return usageError(stderr, setUsage, "%q is not KEY=VALUE", a)
 		}
 	}
 	if file == "" {
 		return usageError(stderr, setUsage, "set needs a FILE")
-	}
-	for i := range edits {
-		edits[i].yaml = edits[i].yaml || asYAML // --yaml holds wherever it stands
 	}
 	for _, e := range edits {
 		if e.key == "" || strings.HasPrefix(e.key, ".") || strings.HasSuffix(e.key, ".") || strings.Contains(e.key, "..") {
@@ -92,7 +87,7 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitProblem
 	}
-	if err := applyEdits(post, edits); err != nil {
+	if err := applyEdits(post, edits, asYAML); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n%s: not changed\n", file, err, file)
 		return exitProblem
 	}
@@ -100,10 +95,11 @@ func runSet(args []string, stdout, stderr io.Writer) int {
 }
 
 // applyEdits makes the edits to post, in order, and stops at the first
-// one that fails. A text field of the form is set through the session,
-// as the form sets it: the value is the text, quoted as YAML needs, and a
-// field the post lacks goes in the schema's order.
-func applyEdits(post *storage.Post, edits []fieldEdit) error {
+// one that fails. Unless asYAML (--yaml, wherever it stands), a text
+// field of the form is set through the session, as the form sets it: the
+// value is the text, quoted as YAML needs, and a field the post lacks
+// goes in the schema's order.
+func applyEdits(post *storage.Post, edits []fieldEdit, asYAML bool) error {
 	path := post.Path
 	session := editor.NewSession(post)
 	post.Path = path // NewSession makes it absolute; messages name the file as given
@@ -112,7 +108,7 @@ func applyEdits(post *storage.Post, edits []fieldEdit) error {
 		switch {
 		case e.unset:
 			err = post.Remove(e.key)
-		case !e.yaml && isTextField(e.key):
+		case !asYAML && isTextField(e.key):
 			err = session.SetText(e.key, e.value)
 		default:
 			err = post.SetYAML(e.key, e.value)
