@@ -37,7 +37,7 @@ func (u *ui) showInsertImage() {
 		path := r.URI().Path()
 		_ = r.Close()
 		if post := u.session.Path(); post != "" {
-			if rel, err := filepath.Rel(filepath.Dir(post), path); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, ok := relInside(filepath.Dir(post), path); ok {
 				path = filepath.ToSlash(rel)
 			}
 		}
