@@ -51,11 +51,21 @@ func (u *ui) inBlog(path string) bool {
 		return false
 	}
 	for _, dir := range []string{u.blog.Dir, u.draftsDir()} {
-		if rel, err := filepath.Rel(dir, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if _, ok := relInside(dir, path); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// relInside is path relative to dir, and whether path is dir or below
+// it. A name that only starts with "..", like "..draft.md", is inside.
+func relInside(dir, path string) (string, bool) {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return rel, true
 }
 
 // zone is the time zone for new dates: the setting, else the blog's
@@ -78,7 +88,7 @@ func (u *ui) zone() *time.Location {
 // not on every keystroke.
 func (u *ui) siteDir(path string) string {
 	if u.blog != nil {
-		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		if _, ok := relInside(u.blog.Dir, path); ok {
 			return u.blog.Dir
 		}
 	}
@@ -100,7 +110,7 @@ func (u *ui) previewOptions() storage.Site {
 
 func (u *ui) relToBlog(path string) string {
 	if u.blog != nil {
-		if rel, err := filepath.Rel(u.blog.Dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, ok := relInside(u.blog.Dir, path); ok {
 			return rel
 		}
 	}

@@ -4,10 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-
 	"github.com/postdesk/postdesk/editor"
 )
 
@@ -30,14 +26,10 @@ func linkCommand(text string, sel editor.Selection) editor.Change { return edito
 // showInsertImage picks an image file and inserts a reference to it,
 // relative to the post when the image is in or below the post's folder.
 func (u *ui) showInsertImage() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		_ = r.Close()
+	images := []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}
+	u.showOpenFile(pickImage, images, func(path string) {
 		if post := u.session.Path(); post != "" {
-			if rel, err := filepath.Rel(filepath.Dir(post), path); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, ok := relInside(filepath.Dir(post), path); ok {
 				path = filepath.ToSlash(rel)
 			}
 		}
@@ -45,7 +37,5 @@ func (u *ui) showInsertImage() {
 		u.applyCommand(func(text string, sel editor.Selection) editor.Change {
 			return editor.InsertImage(text, sel, path, alt)
 		})
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"}))
-	u.showFileDialog(d, pickImage)
+	})
 }

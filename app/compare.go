@@ -252,7 +252,7 @@ func newDiffGrid(lines []diffLine, cols int) *widget.TextGrid {
 	g := gridBuilder{indent: indent, cols: max(cols-indent, 20)}
 	for i, r := range rows {
 		if r.folded > 0 {
-			g.line(fmt.Sprintf("%*s(%d unchanged %s)", indent, "", r.folded, plural(r.folded, "line")), fold, nil, nil, span{})
+			g.line(fmt.Sprintf("%*s(%s)", indent, "", countOf(r.folded, "unchanged line")), fold, nil, nil, span{})
 			continue
 		}
 		gutter := fmt.Sprintf("%s %s %c ", number(r.oldNo), number(r.newNo), r.op)
@@ -368,13 +368,6 @@ func tint(name fyne.ThemeColorName, alpha uint8) color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
-}
-
 // compareAction is a button of the compare dialog: its label, and what
 // it does once the dialog has closed.
 type compareAction struct {
@@ -398,8 +391,8 @@ func (u *ui) showDiff(title, oldName, newName, old, new string, actions ...compa
 			added++
 		}
 	}
-	legend := widget.NewLabel(fmt.Sprintf("− %d %s only in %s    + %d %s only in %s",
-		removed, plural(removed, "line"), oldName, added, plural(added, "line"), newName))
+	legend := widget.NewLabel(fmt.Sprintf("− %s only in %s    + %s only in %s",
+		countOf(removed, "line"), oldName, countOf(added, "line"), newName))
 	if removed+added == 0 {
 		legend.SetText("The texts have the same lines; they differ only in line endings or the final line break.")
 	}

@@ -171,3 +171,40 @@ func (u *ui) showFileDialog(d *dialog.FileDialog, kind fileKind) {
 	win := u.win.Canvas().Size()
 	d.Resize(fyne.NewSize(win.Width*0.9, win.Height*0.9))
 }
+
+// postExts are the file endings the open and save dialogs list as posts.
+var postExts = []string{".md", ".markdown"}
+
+// showOpenFile asks for a file to open, among those ending in one of
+// exts, in the folder for kind, and gives chosen its path.
+func (u *ui) showOpenFile(kind fileKind, exts []string, chosen func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		_ = r.Close()
+		chosen(path)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	u.showFileDialog(d, kind)
+}
+
+// showSaveFile asks where to write a file, offering name in the folder
+// for kind, and gives chosen the path, which the dialog has made an
+// empty file. Without exts every file is listed.
+func (u *ui) showSaveFile(kind fileKind, name string, exts []string, chosen func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		_ = w.Close()
+		chosen(path)
+	}, u.win)
+	if exts != nil {
+		d.SetFilter(storage.NewExtensionFileFilter(exts))
+	}
+	d.SetFileName(name)
+	u.showFileDialog(d, kind)
+}

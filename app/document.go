@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/postdesk/postdesk/editor"
@@ -65,16 +64,7 @@ func (u *ui) openPath(path string) {
 
 func (u *ui) showOpen() {
 	u.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			path := r.URI().Path()
-			_ = r.Close()
-			u.openPath(path)
-		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
-		u.showFileDialog(d, openPost)
+		u.showOpenFile(openPost, postExts, u.openPath)
 	})
 }
 

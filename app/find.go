@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -219,7 +218,7 @@ func (b *findBar) replaceAll() {
 	old := b.editor.Text()
 	n := strings.Count(old, b.find.Text)
 	if n == 0 {
-		b.result.SetText(pluralize(n, "replacement"))
+		b.result.SetText(countOf(n, "replacement"))
 		return
 	}
 	// Only the stretch from the first match to the last is replaced, so
@@ -233,14 +232,7 @@ func (b *findBar) replaceAll() {
 		Edit:     editor.Edit{From: from, To: to, Text: strings.ReplaceAll(old[first:last], b.find.Text, b.replace.Text)},
 		SelStart: at, Cursor: at,
 	})
-	b.result.SetText(pluralize(n, "replacement"))
-}
-
-func pluralize(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
+	b.result.SetText(countOf(n, "replacement"))
 }
 
 // byteOffset turns a rune offset into text into a byte offset.

@@ -36,6 +36,23 @@ func readFile(t *testing.T, path string) string {
 	return string(b)
 }
 
+// editedThenChangedOutside opens smallPost, types "내 편집 " into the
+// body and then, before any save, has another program replace "본문" in
+// the file with body. It returns the window, the post's path and the
+// file's new text.
+func editedThenChangedOutside(t *testing.T, body string) (u *ui, path, outside string) {
+	t.Helper()
+	path = writePost(t, smallPost)
+	u = newTestUI(t, path)
+	u.win.Canvas().Focus(u.editor.TextArea)
+	test.Type(u.editor.TextArea, "내 편집 ")
+	outside = strings.Replace(smallPost, "본문", body, 1)
+	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return u, path, outside
+}
+
 func TestOutsideChangeReloadsWhenNothingIsUnsaved(t *testing.T) {
 	path := writePost(t, smallPost)
 	u := newTestUI(t, path)
@@ -53,14 +70,7 @@ func TestOutsideChangeReloadsWhenNothingIsUnsaved(t *testing.T) {
 }
 
 func TestSaveNeverOverwritesOutsideChange(t *testing.T) {
-	path := writePost(t, smallPost)
-	u := newTestUI(t, path)
-	u.win.Canvas().Focus(u.editor.TextArea)
-	test.Type(u.editor.TextArea, "내 편집 ")
-	outside := strings.Replace(smallPost, "본문", "다른 편집기의 본문", 1)
-	if err := os.WriteFile(path, []byte(outside), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	u, path, outside := editedThenChangedOutside(t, "다른 편집기의 본문")
 	u.save()
 	if got := readFile(t, path); got != outside {
 		t.Errorf("save overwrote the outside change:\n%s", got)
@@ -132,13 +142,7 @@ func TestJournalRestoresAfterCrash(t *testing.T) {
 // outside meanwhile, so Save asks first; after "Keep mine and save" the
 // close goes on.
 func TestCloseSaveGoesOnAfterConflict(t *testing.T) {
-	path := writePost(t, smallPost)
-	u := newTestUI(t, path)
-	u.win.Canvas().Focus(u.editor.TextArea)
-	test.Type(u.editor.TextArea, "내 편집 ")
-	if err := os.WriteFile(path, []byte(strings.Replace(smallPost, "본문", "바깥", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	u, path, _ := editedThenChangedOutside(t, "바깥")
 	closed := false
 	u.confirmDiscard(func() { closed = true })
 	tapDialogButton(t, u, "Save")
@@ -361,13 +365,7 @@ func TestRecoveryCompareKeepsFile(t *testing.T) {
 // The changed-on-disk dialog's Compare shows the same diff, in the
 // window, the file on disk against the text here.
 func TestConflictCompareShowsDiff(t *testing.T) {
-	path := writePost(t, smallPost)
-	u := newTestUI(t, path)
-	u.win.Canvas().Focus(u.editor.TextArea)
-	test.Type(u.editor.TextArea, "내 편집 ")
-	if err := os.WriteFile(path, []byte(strings.Replace(smallPost, "본문", "바깥 본문", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	u, _, _ := editedThenChangedOutside(t, "바깥 본문")
 	u.outsideChange()
 	tapDialogButton(t, u, "Compare")
 	grid := topGrid(t, u)

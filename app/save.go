@@ -9,10 +9,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	poststorage "github.com/postdesk/postdesk/storage"
+	"github.com/postdesk/postdesk/storage"
 )
 
 // whenCommitted runs f once no field of the window is composing a
@@ -37,10 +36,10 @@ func (u *ui) saveNow(then func()) {
 	}
 	err := u.session.Save()
 	switch {
-	case errors.Is(err, poststorage.ErrChangedOnDisk):
+	case errors.Is(err, storage.ErrChangedOnDisk):
 		u.askConflict("The file changed on disk", "Another program changed\n"+u.session.Path()+"\nsince you opened it. Saving now would overwrite that change.", then)
 		return
-	case errors.Is(err, poststorage.ErrDeleted):
+	case errors.Is(err, storage.ErrDeleted):
 		u.showConfirm("The file is gone", u.session.Path()+"\nwas deleted or renamed by another program. Write your text there again?", func(ok bool) {
 			if ok {
 				u.forceSave(then)
@@ -89,21 +88,11 @@ func (u *ui) saveFailed(err error) {
 }
 
 func (u *ui) showSaveAs(then func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		_ = w.Close()
-		u.saveAs(path, then)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown"}))
-	if name := filepath.Base(u.session.Path()); u.session.Path() != "" {
-		d.SetFileName(name)
-	} else {
-		d.SetFileName(time.Now().In(u.zone()).Format("2006-01-02") + "-new-post.md")
+	name := filepath.Base(u.session.Path())
+	if u.session.Path() == "" {
+		name = time.Now().In(u.zone()).Format("2006-01-02") + "-new-post.md"
 	}
-	u.showFileDialog(d, savePost)
+	u.showSaveFile(savePost, name, postExts, func(path string) { u.saveAs(path, then) })
 }
 
 // saveAs saves the post to path, the name chosen in the file dialog,
@@ -115,7 +104,7 @@ func (u *ui) saveAs(path string, then func()) {
 		u.session.SetPath(path)
 		u.saveNow(then)
 	}
-	if poststorage.IsPostFile(filepath.Base(path)) {
+	if storage.IsPostFile(filepath.Base(path)) {
 		saveTo(path)
 		return
 	}

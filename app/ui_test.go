@@ -399,3 +399,26 @@ func TestOtherFieldsClosedForTOML(t *testing.T) {
 		t.Error("Other fields box still closed on a YAML post")
 	}
 }
+
+func TestRelInside(t *testing.T) {
+	dir := filepath.Join("blog", "_posts")
+	cases := []struct {
+		name, path, rel string
+		ok              bool
+	}{
+		{"the folder itself", dir, ".", true},
+		{"a file in it", filepath.Join(dir, "a.md"), "a.md", true},
+		{"a file below it", filepath.Join(dir, "2024", "a.md"), filepath.Join("2024", "a.md"), true},
+		{"a name starting with two dots", filepath.Join(dir, "..draft.md"), "..draft.md", true},
+		{"the parent", "blog", "", false},
+		{"a sibling folder", filepath.Join("blog", "_drafts", "a.md"), "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rel, ok := relInside(dir, tc.path)
+			if rel != tc.rel || ok != tc.ok {
+				t.Errorf("relInside(%q, %q) = %q, %v; want %q, %v", dir, tc.path, rel, ok, tc.rel, tc.ok)
+			}
+		})
+	}
+}
