@@ -1,6 +1,7 @@
 // Package assets holds the files Postdesk carries inside its binary: the
 // fonts that draw Hangul on machines with no Korean fonts installed, their
-// licence, and the app icon.
+// licence, and the app icon; and Theme, which draws Fyne's text in those
+// fonts.
 //
 // The values are shared, read-only resources; callers must not modify them.
 // They are package variables rather than constructors because Fyne caches

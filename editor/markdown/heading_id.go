@@ -74,11 +74,7 @@ func headingText(n ast.Node, src []byte) string {
 			case *ast.String:
 				b.Write(c.Value)
 			case *ast.CodeSpan:
-				for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-					if t, ok := t.(*ast.Text); ok {
-						b.Write(t.Segment.Value(src))
-					}
-				}
+				b.Write(rawInlineText(c, src))
 			case *MathInline:
 				b.Write(c.Formula(src))
 			case *Liquid:

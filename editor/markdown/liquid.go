@@ -41,8 +41,8 @@ func (n *Liquid) Dump(source []byte, level int) {
 func (n *Liquid) Markup(source []byte) []byte { return rawInlineText(n, source) }
 
 // rawInlineText joins the text segments under a raw inline node (Liquid,
-// math), which keeps its source verbatim as ast.Text children, one per
-// source line.
+// math, a code span), which keeps its source verbatim as ast.Text
+// children, one per source line.
 func rawInlineText(n ast.Node, source []byte) []byte {
 	var b bytes.Buffer
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {

@@ -11,11 +11,11 @@ import (
 
 // Column is a preview pane's content: the blocks of a post, as
 // RenderBlocks returns them, one under the other, of which only those in
-// or near the viewport of its scroll have a widget. Laying out a RichText is most of what showing a block
-// costs, in time and in memory (every row becomes text objects and
-// textures), so a block far from the viewport is only a height: the
-// real one if it has been laid out at the current width, an estimate
-// from its profile otherwise. Widgets are made as blocks come near the
+// or near the viewport of its scroll have a widget. Laying out a
+// RichText is most of what showing a block costs, in time and in memory
+// (every row becomes text objects and textures), so a block far from
+// the viewport is only a height: the real one if it has been laid out at
+// the current width, an estimate from its profile otherwise. Widgets are made as blocks come near the
 // viewport and dropped as they leave it, as widget.List does with its
 // rows.
 //

@@ -27,7 +27,7 @@ type testPane struct {
 func newTestPane(t testing.TB, size fyne.Size) *testPane {
 	t.Helper()
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(bundledFonts{theme.DefaultTheme()})
+	a.Settings().SetTheme(assets.Theme(theme.DefaultTheme()))
 	c := NewColumn()
 	p := &testPane{renderer: New(), column: c, scroll: c.Scroll()}
 	p.renderer.SetPageWheel(p.scroll.Scrolled)
@@ -37,22 +37,6 @@ func newTestPane(t testing.TB, size fyne.Size) *testPane {
 	w.Resize(size)
 	t.Cleanup(w.Close)
 	return p
-}
-
-// bundledFonts is the default theme in the fonts the app bundles.
-type bundledFonts struct{ fyne.Theme }
-
-// Font returns the bundled face for the style, as the app's theme does.
-func (bundledFonts) Font(style fyne.TextStyle) fyne.Resource {
-	switch {
-	case style.Monospace && style.Bold:
-		return assets.FontMonospaceBold
-	case style.Monospace:
-		return assets.FontMonospace
-	case style.Bold:
-		return assets.FontBold
-	}
-	return assets.FontRegular
 }
 
 // apply shows blocks, as the app's pane does once a render is done.

@@ -50,17 +50,17 @@ type renderState struct {
 	incremental bool
 }
 
-// imageCheck is what looking an image up found.
+// imageCheck is where the image at address dest was found, or looked
+// for; two checks are equal while the image is the same file in the same
+// place, or is still missing.
 type imageCheck struct {
-	dest, file    string
-	found, remote bool
-	stamp         storage.FileStamp
+	dest string
+	loc  storage.Location
 }
 
 // checkImage looks up the image at address dest.
 func checkImage(dest string, opt storage.Site) imageCheck {
-	loc := opt.Resolve(dest)
-	return imageCheck{dest: dest, file: loc.File, found: loc.Found(), remote: loc.Where == storage.Remote, stamp: loc.Stamp}
+	return imageCheck{dest: dest, loc: opt.Resolve(dest)}
 }
 
 // remember keeps st for the next render to start from.

@@ -14,8 +14,8 @@ import (
 // places blocks not yet seen, and is replaced by the real height, with
 // the visible content held in place, as soon as the block is laid out.
 // Text is estimated here, the way RichText lays it out; each box (code,
-// formula, prompt, image) estimates itself beside its Visual, from the
-// geometry its layout uses.
+// formula, prompt, image, table) estimates itself beside its Visual,
+// from the geometry its layout uses.
 
 // blockProfile is what a block's height depends on, gathered once from
 // its segments, so that its height can be estimated at any width
@@ -103,8 +103,8 @@ type profiler struct {
 }
 
 // boxSegment is a segment that draws a box of its own (code, a formula, a
-// prompt, an image) and estimates its own height, as the geometry that
-// lays the box out is its own.
+// prompt, an image, a table) and estimates its own height, as the
+// geometry that lays the box out is its own.
 type boxSegment interface {
 	profile(m *textMetrics) blockProfile
 }
@@ -115,10 +115,6 @@ func (pr *profiler) segments(segs []widget.RichTextSegment) {
 		switch s := s.(type) {
 		case boxSegment:
 			pr.block(s.profile(m))
-		case *TableBox:
-			// A row of cells is a row of text inside the cells' insets.
-			rows := 1 + float32(strings.Count(strings.TrimSuffix(s.Textual(), "\n"), "\n"))
-			pr.block(blockProfile{fixed: rows * (m.line*m.textSize + 3*m.innerPad)})
 		case *widget.SeparatorSegment:
 			pr.block(blockProfile{fixed: m.th.Size(theme.SizeNameSeparatorThickness)})
 		case widget.RichTextBlock: // paragraphs, lists and quotes

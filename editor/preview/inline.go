@@ -41,7 +41,7 @@ func (w *segmentWriter) inline(n ast.Node, st widget.RichTextStyle, c blockConte
 			w.text(plainText(n.Value), st)
 		}
 	case *ast.CodeSpan:
-		w.text(rawText(n, w.src, true), codeStyle(st))
+		w.text(rawText(n, w.src), codeStyle(st))
 	case *ast.Emphasis:
 		// Single emphasis stays upright. The bundled fonts have no italic
 		// and Fyne does not slant text, so an italic style would look the
@@ -90,20 +90,18 @@ func plainText(v []byte) []byte {
 	return util.ResolveNumericReferences(util.ResolveEntityNames(util.UnescapePunctuations(v)))
 }
 
-// rawText joins the raw Text children of a code span, formula or Liquid
-// node. Line ends inside a code span show as spaces, as in HTML.
-func rawText(n ast.Node, src []byte, spaces bool) []byte {
+// rawText joins the raw Text children of a code span (or of a formula or
+// Liquid node), with line ends as spaces, as HTML shows a code span's.
+func rawText(n ast.Node, src []byte) []byte {
 	var b []byte
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		if t, ok := ch.(*ast.Text); ok {
 			b = append(b, t.Segment.Value(src)...)
 		}
 	}
-	if spaces {
-		for i, c := range b {
-			if c == '\n' || c == '\r' {
-				b[i] = ' '
-			}
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			b[i] = ' '
 		}
 	}
 	return b
@@ -215,7 +213,7 @@ func plainLabel(n ast.Node, src []byte, images *[]*ast.Image) []byte {
 		case *ast.String:
 			b = append(b, d.Value...)
 		case *ast.CodeSpan:
-			b = append(b, rawText(d, src, true)...)
+			b = append(b, rawText(d, src)...)
 			return ast.WalkSkipChildren, nil
 		case *markdown.MathInline:
 			b = append(b, d.Formula(src)...)

@@ -388,7 +388,7 @@ func headingPieces(h ast.Node, src []byte) []string {
 		case *ast.String:
 			cur.Write(n.Value)
 		case *ast.CodeSpan, *markdown.MathInline, *markdown.Liquid:
-			cur.Write(rawText(n, src, true))
+			cur.Write(rawText(n, src))
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML, *extast.FootnoteLink:
 			cut()

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -71,4 +73,11 @@ func (t *TableBox) Visual() fyne.CanvasObject {
 		return hscroll(s.Content, t.page)
 	}
 	return v // a table without columns, which does not scroll
+}
+
+// profile estimates the table's height: each row of cells a row of text
+// inside the cells' insets.
+func (t *TableBox) profile(m *textMetrics) blockProfile {
+	rows := 1 + float32(strings.Count(strings.TrimSuffix(t.Textual(), "\n"), "\n"))
+	return blockProfile{fixed: rows * (m.line*m.textSize + 3*m.innerPad)}
 }
